@@ -1,0 +1,38 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getEnv } from "@/lib/env";
+import { authenticateUser } from "./authenticate-user";
+import { getClientIp } from "@/lib/http/get-client-ip";
+
+// Sessions are short-lived JWTs; the user row is re-read on every request (get-actor.ts), so a role change or a
+// disabled account takes effect at once without a session store.
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: getEnv().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const user = await authenticateUser({
+            email: credentials?.email,
+            password: credentials?.password,
+            ip: getClientIp(new Headers(req.headers as Record<string, string>)),
+          });
+          return user ? { id: user.id, email: user.email, name: user.name } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub } };
+      },
+    },
+  };
+}

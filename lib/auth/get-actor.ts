@@ -1,0 +1,23 @@
+import { getServerSession } from "next-auth";
+import { getPrisma } from "@/lib/db/get-prisma";
+import { getAuthOptions } from "./auth-options";
+import type { Actor } from "./roles";
+
+export type UserActor = Extract<Actor, { kind: "user" }> & { name: string | null; mustChangePassword: boolean };
+
+/** The signed-in user, read fresh from the database; null when signed out, deleted or disabled. */
+export async function getActor(): Promise<UserActor | null> {
+  const session = await getServerSession(getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  const user = await getPrisma().user.findUnique({ where: { id } });
+  if (!user || user.disabled) return null;
+  return {
+    kind: "user",
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+  };
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// `npx orbit …`: the admin CLI. A plain-JS shim that loads the TypeScript entry through tsx, so the CLI runs the
+// same domain code as the web app without a separate build.
+import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
+
+register({ tsconfig: fileURLToPath(new URL("../../tsconfig.json", import.meta.url)) });
+await import("./main.ts");

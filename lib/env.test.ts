@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const key = Buffer.alloc(32, 7).toString("base64");
+const valid = {
+  DATABASE_URL: "postgresql://orbit@127.0.0.1:5432/orbit",
+  AUTH_SECRET: "x".repeat(40),
+  ORBIT_ENCRYPTION_KEY: key,
+};
+
+function problems(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+}
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.ORBIT_DATA_DIR).toBe("./.orbit");
+    expect(env.ORBIT_WORKER).toBe("on");
+    expect(env.DOCKER_HOST).toBe("unix:///var/run/docker.sock");
+    expect(env.agent).toBeNull();
+  });
+
+  it("names every missing required variable, with a hint", () => {
+    const found = problems({ DATABASE_URL: valid.DATABASE_URL });
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^AUTH_SECRET is required/);
+    expect(found[1]).toMatch(/^ORBIT_ENCRYPTION_KEY is required/);
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(problems({ ...valid, AUTH_SECRET: "" })[0]).toMatch(/^AUTH_SECRET is required/);
+  });
+
+  it("rejects an encryption key that is not 32 bytes", () => {
+    const found = problems({ ...valid, ORBIT_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") });
+    expect(found).toEqual(["ORBIT_ENCRYPTION_KEY must be 32 bytes, base64-encoded"]);
+  });
+
+  it("rejects a bad port and a half-configured admin or Upstash pair", () => {
+    expect(problems({ ...valid, PORT: "99999" })[0]).toMatch(/^PORT /);
+    expect(problems({ ...valid, ADMIN_EMAIL: "a@example.com" })[0]).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD/);
+    expect(problems({ ...valid, UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })[0]).toMatch(/UPSTASH_REDIS_REST_TOKEN/);
+  });
+
+  it("turns the LLM agent feature on only when endpoint and key are both set", () => {
+    expect(parseEnv({ ...valid, OPENAI_BASE_URL: "http://127.0.0.1:9/v1" }).agent).toBeNull();
+    const env = parseEnv({ ...valid, OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_API_KEY: "k" });
+    expect(env.agent).toEqual({ baseUrl: "http://127.0.0.1:9/v1", apiKey: "k", model: "gpt-4o-mini" });
+  });
+});
