@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
     "@electric-sql/pglite-socket",
     "@prisma/adapter-pg",
     "pg",
+    "redis",
+    "@redis/client",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -1,0 +1,10 @@
+import { startEmbeddedDatabase } from "@/lib/boot/start-embedded-database";
+import { migrateDatabase } from "@/lib/db/migrate-database";
+let t = Date.now();
+const e = await startEmbeddedDatabase({ dataDir: "/tmp/orbit-e2" });
+console.log("start", Date.now() - t); t = Date.now();
+await migrateDatabase({ databaseUrl: e.databaseUrl });
+console.log("migrate", Date.now() - t); t = Date.now();
+await e.stop();
+console.log("stop", Date.now() - t);
+setTimeout(() => { console.log(process.getActiveResourcesInfo()); }, 500).unref();

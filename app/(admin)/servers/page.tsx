@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { listServers } from "@/lib/servers/list-servers";
+
+export const metadata: Metadata = { title: "Servers" };
+
+export default async function ServersPage() {
+  const actor = await requirePageActor();
+  const servers = await listServers({ actor });
+  const canManage = roleAtLeast(actor.role, "operator");
+  return (
+    <>
+      <PageHeader
+        title="MCP servers"
+        description="The upstream servers Orbit routes webhooks and MCP clients to."
+        actions={
+          canManage ? (
+            <Link href="/servers/new" className={buttonClass()}>
+              Add server
+            </Link>
+          ) : null
+        }
+      />
+      <Card>
+        {servers.length === 0 ? (
+          <div className="py-10 text-center text-sm text-zinc-500">
+            <p>No servers yet.</p>
+            {canManage ? <p className="mt-1">Add one to list its tools and start routing to it.</p> : null}
+          </div>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-zinc-500">
+                <tr>
+                  <th className="py-2 pr-4">Server</th>
+                  <th className="py-2 pr-4">Endpoints</th>
+                  <th className="py-2 pr-4">Tools</th>
+                  <th className="py-2 pr-4">Status</th>
+                  <th className="py-2">Tags</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
+                {servers.map((server) => (
+                  <tr key={server.id} data-testid={`server-row-${server.slug}`}>
+                    <td className="py-2 pr-4">
+                      <Link href={`/servers/${server.id}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+                        {server.name}
+                      </Link>
+                      <div className="font-mono text-xs text-zinc-500">{server.slug}</div>
+                    </td>
+                    <td className="py-2 pr-4 font-mono text-xs">
+                      {server.endpoints[0]?.url}
+                      {server.endpoints.length > 1 ? ` +${server.endpoints.length - 1}` : ""}
+                    </td>
+                    <td className="py-2 pr-4">{server.toolCount}</td>
+                    <td className="py-2 pr-4">
+                      {server.enabled ? <Badge tone="green">enabled</Badge> : <Badge>disabled</Badge>}
+                    </td>
+                    <td className="py-2">
+                      <div className="flex flex-wrap gap-1">
+                        {server.tags.map((tag) => (
+                          <Badge key={tag} tone="indigo">
+                            {tag}
+                          </Badge>
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}

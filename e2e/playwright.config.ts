@@ -1,0 +1,62 @@
+import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE, REPO_ROOT } from "./support/paths";
+
+// A port of its own, so a developer's `npm start` on 3000 and the E2E app never meet. CI picks a free one.
+const port = Number(process.env.E2E_PORT || 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: ".",
+  outputDir: "test-results",
+  // The app holds one database; specs seed their own rows but share it, so they run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI
+    ? [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]]
+    : [["list"]],
+  globalSetup: "./global-setup.ts",
+  use: {
+    baseURL,
+    // Debian's chromium (shared/notes/browser-and-tools.md): Playwright's browser download does not work here.
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "setup", testMatch: /setup\/.*\.setup\.ts$/ },
+    {
+      name: "chromium",
+      testMatch: /specs\/.*\.spec\.ts$/,
+      dependencies: ["setup"],
+      use: { storageState: ADMIN_STATE },
+    },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx e2e/support/serve-app.ts",
+    cwd: REPO_ROOT,
+    url: `${baseURL}/api/ready`,
+    env: { PORT: String(port) },
+    // The first start runs `next build` (2–3 minutes on a 2-core machine); later ones reuse it.
+    timeout: 6 * 60_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

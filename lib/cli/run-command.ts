@@ -1,0 +1,112 @@
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import type { Actor } from "@/lib/auth/roles";
+import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
+import { migrateDatabase } from "@/lib/db/migrate-database";
+import { getPrisma } from "@/lib/db/get-prisma";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { createServer } from "@/lib/servers/create-server";
+import { listServers } from "@/lib/servers/list-servers";
+import { createUser } from "@/lib/users/create-user";
+import { parseHeaderFlag } from "./parse-header-flag";
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+// Whoever can run this on the host already owns the database, so the CLI acts with admin rights; every change is
+// still audited, as "cli".
+const actor: Actor = { kind: "cli" };
+
+export async function runCommand(command: string, values: Values, rest: string[]): Promise<number> {
+  if (rest.length) throw new AppError("bad_request", `unexpected argument: ${rest[0]}`);
+  const local = await prepareLocalEnvironment();
+  try {
+    const env = getEnv();
+    if (command === "db migrate") {
+      const { applied } = await migrateDatabase({ databaseUrl: env.DATABASE_URL });
+      console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+      return 0;
+    }
+    return await runDataCommand(command, values);
+  } finally {
+    await getPrisma().$disconnect().catch(() => {});
+    await local.stop();
+  }
+}
+
+async function runDataCommand(command: string, values: Values): Promise<number> {
+  switch (command) {
+    case "user create": {
+      const user = await createUser({
+        actor,
+        input: {
+          email: required(values, "email"),
+          password: required(values, "password"),
+          role: required(values, "role") as "viewer",
+          name: optional(values, "name"),
+        },
+      });
+      console.log(`created ${user.role} ${user.email} (${user.id})`);
+      return 0;
+    }
+    case "apikey create": {
+      const key = await createApiKey({
+        actor,
+        input: {
+          name: required(values, "name"),
+          scopes: required(values, "scopes").split(",").map((s) => s.trim()).filter(Boolean),
+          expiresAt: optional(values, "expires"),
+        },
+      });
+      // The only time the key is ever shown: stdout carries just the key so `$(npx orbit apikey create …)` works.
+      console.error(`created key ${key.name} (${key.prefix}…, scopes ${key.scopes.join(",")}); store it now, it is not shown again`);
+      console.log(key.key);
+      return 0;
+    }
+    case "server add": {
+      const urls = (values.url as string[] | undefined) ?? [];
+      if (urls.length === 0) throw new AppError("bad_request", "--url is required");
+      const timeout = optional(values, "timeout");
+      const server = await createServer({
+        actor,
+        fetchTools: values["no-connect"] !== true,
+        input: {
+          name: required(values, "name"),
+          slug: optional(values, "slug"),
+          transport: (optional(values, "transport")?.replace("-", "_") ?? "streamable_http") as "sse",
+          endpoints: urls.map((url) => ({ url })),
+          headers: ((values.header as string[] | undefined) ?? []).map(parseHeaderFlag),
+          timeoutMs: timeout === undefined ? undefined : Number(timeout),
+          tags: (values.tag as string[] | undefined) ?? [],
+        },
+      });
+      console.log(`added ${server.slug} (${server.id}) with ${server.toolCount} tool(s)`);
+      return 0;
+    }
+    case "server list": {
+      const servers = await listServers({ actor });
+      if (values.json) {
+        console.log(JSON.stringify(servers, null, 2));
+        return 0;
+      }
+      if (servers.length === 0) console.log("no servers");
+      for (const s of servers) {
+        const state = s.enabled ? "enabled " : "disabled";
+        console.log(`${s.slug.padEnd(24)} ${state} ${String(s.toolCount).padStart(4)} tools  ${s.endpoints.map((e) => e.url).join(", ")}`);
+      }
+      return 0;
+    }
+    default:
+      throw new AppError("bad_request", `unknown command "${command}" (orbit --help lists them)`);
+  }
+}
+
+function required(values: Values, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value.trim() === "") throw new AppError("bad_request", `--${name} is required`);
+  return value;
+}
+
+function optional(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

@@ -1,0 +1,84 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, assertRole } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/db/generated/client";
+import { getPrisma } from "@/lib/db/get-prisma";
+import { inspectServer } from "@/lib/mcp/inspect-server";
+import { sealHeaders } from "./seal-headers";
+import { type CreateServerInput, createServerInput } from "./server-input-schema";
+import { slugTakenError } from "./slug-taken-error";
+import { syncServerTools } from "./sync-server-tools";
+import { type ServerView, serverViewInclude, toServerView, toStoredServerInfo } from "./to-server-view";
+
+/**
+ * Registers an upstream MCP server. With `fetchTools`, the server is inspected first (first endpoint) and saved
+ * together with its tools only if that succeeds, so an unreachable or non-MCP URL saves nothing.
+ */
+export async function createServer(options: {
+  actor: Actor;
+  input: CreateServerInput;
+  fetchTools?: boolean;
+  ip?: string;
+}): Promise<ServerView> {
+  assertRole(options.actor, "operator");
+  const input = createServerInput.parse(options.input);
+  const prisma = getPrisma();
+  // Checked before the (slow) inspection so a taken slug fails fast; the unique index still decides races below.
+  const taken = await prisma.server.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (taken) throw slugTakenError(input.slug);
+
+  const headers = Object.fromEntries(input.headers.map((h) => [h.name, h.value]));
+  const inspection = options.fetchTools
+    ? await inspectServer({
+        url: input.endpoints[0]!.url,
+        transport: input.transport,
+        headers,
+        timeoutMs: input.timeoutMs,
+      })
+    : undefined;
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const server = await tx.server.create({
+        data: {
+          slug: input.slug,
+          name: input.name,
+          transport: input.transport,
+          ...sealHeaders(headers),
+          timeoutMs: input.timeoutMs,
+          enabled: input.enabled,
+          tags: input.tags,
+          serverInfo: inspection ? (toStoredServerInfo(inspection) as Prisma.InputJsonObject) : undefined,
+          lastCheckedAt: inspection ? new Date() : undefined,
+          endpoints: {
+            create: input.endpoints.map((endpoint, position) => ({ ...endpoint, position })),
+          },
+        },
+      });
+      const tools = inspection
+        ? await syncServerTools(tx, { serverId: server.id, tools: inspection.tools })
+        : null;
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: "server.create",
+        targetType: "server",
+        targetId: server.id,
+        details: {
+          slug: server.slug,
+          name: server.name,
+          transport: server.transport,
+          endpoints: input.endpoints.map((e) => e.url),
+          headerNames: server.headerNames,
+          ...(tools ? { toolsAdded: tools.added } : {}),
+        },
+        ip: options.ip,
+      });
+      return toServerView(
+        await tx.server.findUniqueOrThrow({ where: { id: server.id }, include: serverViewInclude }),
+      );
+    });
+  } catch (error) {
+    // Two operators registering the same slug at once: the unique index decides, the loser gets a clear answer.
+    if ((error as { code?: string }).code === "P2002") throw slugTakenError(input.slug, error);
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { type Actor, assertRole } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/db/generated/client";
+import { getPrisma } from "@/lib/db/get-prisma";
+import { AppError } from "@/lib/errors/app-error";
+import { inspectServer } from "@/lib/mcp/inspect-server";
+import { resolveUpstreamTarget } from "./resolve-upstream-target";
+import { syncServerTools, type ToolSyncCounts } from "./sync-server-tools";
+import { type ServerView, serverViewInclude, toServerView, toStoredServerInfo } from "./to-server-view";
+
+/**
+ * Re-reads a server's tools and makes the stored ones match: new and changed definitions are written, tools it no
+ * longer lists are deleted, all in one transaction with the audit row. If the upstream fails nothing changes.
+ */
+export async function refreshServerTools(options: {
+  actor: Actor;
+  serverId: string;
+  ip?: string;
+}): Promise<{ server: ServerView; tools: ToolSyncCounts; truncated: boolean }> {
+  assertRole(options.actor, "operator");
+  const prisma = getPrisma();
+  const { server, target } = await resolveUpstreamTarget(prisma, options);
+  const inspection = await inspectServer(target);
+  // A listing cut at the page limit cannot prove a tool is gone, so nothing is deleted then.
+  const truncated = inspection.truncated.includes("tools");
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.server.updateMany({
+      where: { id: server.id },
+      data: {
+        serverInfo: toStoredServerInfo(inspection) as Prisma.InputJsonObject,
+        lastCheckedAt: new Date(),
+      },
+    });
+    if (count === 0)
+      throw new AppError("not_found", "The server was deleted while its tools were being refreshed.");
+    const tools = await syncServerTools(tx, {
+      serverId: server.id,
+      tools: inspection.tools,
+      keepMissing: truncated,
+    });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "server.refresh_tools",
+      targetType: "server",
+      targetId: server.id,
+      details: { slug: server.slug, url: target.url, ...tools, ...(truncated ? { truncated } : {}) },
+      ip: options.ip,
+    });
+    const view = toServerView(
+      await tx.server.findUniqueOrThrow({ where: { id: server.id }, include: serverViewInclude }),
+    );
+    return { server: view, tools, truncated };
+  });
+}
