@@ -47,7 +47,9 @@ describe("parseEnv", () => {
   it("rejects a bad port and a half-configured admin or Upstash pair", () => {
     expect(problems({ ...valid, PORT: "99999" })[0]).toMatch(/^PORT /);
     expect(problems({ ...valid, ADMIN_EMAIL: "a@example.com" })[0]).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD/);
-    expect(problems({ ...valid, UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })[0]).toMatch(/UPSTASH_REDIS_REST_TOKEN/);
+    expect(problems({ ...valid, UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })[0]).toMatch(
+      /UPSTASH_REDIS_REST_TOKEN/,
+    );
   });
 
   it("turns the LLM agent feature on only when endpoint and key are both set", () => {

@@ -11,6 +11,10 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Loopback by default: serving other machines is a decision (set 0.0.0.0), not an accident.
+    ORBIT_HOST: z.string().min(1).default("127.0.0.1"),
+    // How many reverse proxies in front of Orbit append to X-Forwarded-For; decides which address is the client's.
+    ORBIT_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
     DATABASE_URL: z.string().url(),
     ORBIT_DATA_DIR: z.string().min(1).default("./.orbit"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
@@ -29,7 +33,11 @@ const schema = z
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
-      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "ADMIN_EMAIL and ADMIN_PASSWORD go together" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["ADMIN_PASSWORD"],
+        message: "ADMIN_EMAIL and ADMIN_PASSWORD go together",
+      });
     }
     if (Boolean(v.UPSTASH_REDIS_REST_URL) !== Boolean(v.UPSTASH_REDIS_REST_TOKEN)) {
       ctx.addIssue({
@@ -49,7 +57,9 @@ export type Env = Omit<Raw, "OPENAI_BASE_URL" | "OPENAI_API_KEY" | "ORBIT_AGENT_
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Orbit cannot start, the environment is incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      `Orbit cannot start, the environment is incomplete:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
     this.name = "EnvError";
   }
 }

@@ -12,7 +12,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-2">
           <Link href="/" className="flex items-center gap-2 font-semibold">
-            <span className="flex h-7 w-7 items-center justify-center rounded-full bg-indigo-600 text-sm text-white">O</span>
+            <span className="flex h-7 w-7 items-center justify-center rounded-full bg-indigo-600 text-sm text-white">
+              O
+            </span>
             Orbit
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
@@ -31,7 +33,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </header>
       {actor.mustChangePassword ? (
         <div className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-center text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          You are using a temporary password. <Link href="/account" className="underline">Choose your own</Link>.
+          You are using a temporary password.{" "}
+          <Link href="/account" className="underline">
+            Choose your own
+          </Link>
+          .
         </div>
       ) : null}
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>

@@ -5,6 +5,9 @@ import { LoginForm } from "@/components/auth/login-form";
 import { getActor } from "@/lib/auth/get-actor";
 import { ensureFirstAdmin } from "@/lib/users/ensure-first-admin";
 
+// Decided per request (does any user exist yet? is the visitor signed in?), never at build time.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({

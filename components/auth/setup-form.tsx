@@ -48,10 +48,22 @@ export function SetupForm() {
         <TextInput name="email" type="email" autoComplete="username" required error={fields.email} />
       </Field>
       <Field label="Password" name="password" error={fields.password} hint="At least 12 characters.">
-        <TextInput name="password" type="password" autoComplete="new-password" required error={fields.password} />
+        <TextInput
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={fields.password}
+        />
       </Field>
       <Field label="Confirm password" name="confirm" error={fields.confirm}>
-        <TextInput name="confirm" type="password" autoComplete="new-password" required error={fields.confirm} />
+        <TextInput
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={fields.confirm}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating…" : "Create admin account"}

@@ -14,7 +14,8 @@ export function InspectionView({ inspection }: { inspection: ServerInspection })
         </dd>
         <dt className="text-zinc-500">Protocol</dt>
         <dd>
-          {inspection.protocolVersion ?? "unknown"} over {inspection.transport === "sse" ? "SSE" : "Streamable HTTP"}
+          {inspection.protocolVersion ?? "unknown"} over{" "}
+          {inspection.transport === "sse" ? "SSE" : "Streamable HTTP"}
         </dd>
         <dt className="text-zinc-500">Capabilities</dt>
         <dd className="flex flex-wrap gap-1">
@@ -31,7 +32,9 @@ export function InspectionView({ inspection }: { inspection: ServerInspection })
       <NameList title="Resource templates" names={inspection.resourceTemplates.map((r) => r.uriTemplate)} />
       <NameList title="Prompts" names={inspection.prompts.map((p) => p.name)} />
       {inspection.truncated.length ? (
-        <p className="text-xs text-amber-600">Some lists were cut short: {inspection.truncated.join(", ")}.</p>
+        <p className="text-xs text-amber-600">
+          Some lists were cut short: {inspection.truncated.join(", ")}.
+        </p>
       ) : null}
     </div>
   );

@@ -16,13 +16,25 @@ import { InspectionView } from "./inspection-view";
 
 type Busy = "test" | "refresh" | "toggle" | "delete" | null;
 
-export function ServerActions({ serverId, name, enabled }: { serverId: string; name: string; enabled: boolean }) {
+export function ServerActions({
+  serverId,
+  name,
+  enabled,
+}: {
+  serverId: string;
+  name: string;
+  enabled: boolean;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState<{ tone: "red" | "green"; text: string } | null>(null);
   const [inspection, setInspection] = useState<ServerInspection | null>(null);
 
-  async function run<T>(kind: Busy, action: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>, onOk: (data: T) => void) {
+  async function run<T>(
+    kind: Busy,
+    action: () => Promise<{ ok: true; data: T } | { ok: false; error: { message: string } }>,
+    onOk: (data: T) => void,
+  ) {
     setBusy(kind);
     setMessage(null);
     const result = await action();
@@ -38,10 +50,14 @@ export function ServerActions({ serverId, name, enabled }: { serverId: string; n
           variant="secondary"
           disabled={busy !== null}
           onClick={() =>
-            run("test", () => testServerConnectionAction({ serverId }), (data) => {
-              setInspection(data);
-              router.refresh();
-            })
+            run(
+              "test",
+              () => testServerConnectionAction({ serverId }),
+              (data) => {
+                setInspection(data);
+                router.refresh();
+              },
+            )
           }
         >
           {busy === "test" ? "Connecting…" : "Test connection"}
@@ -50,13 +66,17 @@ export function ServerActions({ serverId, name, enabled }: { serverId: string; n
           variant="secondary"
           disabled={busy !== null}
           onClick={() =>
-            run("refresh", () => refreshServerToolsAction({ serverId }), (counts) => {
-              setMessage({
-                tone: "green",
-                text: `Tools refreshed: ${counts.total} listed (${counts.added} new, ${counts.changed} changed, ${counts.removed} removed).`,
-              });
-              router.refresh();
-            })
+            run(
+              "refresh",
+              () => refreshServerToolsAction({ serverId }),
+              (counts) => {
+                setMessage({
+                  tone: "green",
+                  text: `Tools refreshed: ${counts.total} listed (${counts.added} new, ${counts.changed} changed, ${counts.removed} removed).`,
+                });
+                router.refresh();
+              },
+            )
           }
         >
           {busy === "refresh" ? "Refreshing…" : "Refresh tools"}
@@ -67,7 +87,13 @@ export function ServerActions({ serverId, name, enabled }: { serverId: string; n
         <Button
           variant="secondary"
           disabled={busy !== null}
-          onClick={() => run("toggle", () => setServerEnabledAction({ serverId, enabled: !enabled }), () => router.refresh())}
+          onClick={() =>
+            run(
+              "toggle",
+              () => setServerEnabledAction({ serverId, enabled: !enabled }),
+              () => router.refresh(),
+            )
+          }
         >
           {enabled ? "Disable" : "Enable"}
         </Button>
@@ -76,10 +102,14 @@ export function ServerActions({ serverId, name, enabled }: { serverId: string; n
           disabled={busy !== null}
           onClick={() => {
             if (!window.confirm(`Delete ${name} and its stored tools? This cannot be undone.`)) return;
-            run("delete", () => deleteServerAction({ serverId }), () => {
-              router.push("/servers");
-              router.refresh();
-            });
+            run(
+              "delete",
+              () => deleteServerAction({ serverId }),
+              () => {
+                router.push("/servers");
+                router.refresh();
+              },
+            );
           }}
         >
           {busy === "delete" ? "Deleting…" : "Delete"}

@@ -14,8 +14,12 @@ import type { ServerInspection } from "@/lib/mcp/inspect-server";
 import type { ServerView } from "@/lib/servers/to-server-view";
 import { InspectionView } from "./inspection-view";
 
-type EndpointRow = { url: string; weight: number };
-type HeaderRow = { name: string; value: string; stored: boolean; remove: boolean };
+type EndpointRow = { key: number; url: string; weight: number };
+type HeaderRow = { key: number; name: string; value: string; stored: boolean; remove: boolean };
+
+// Rows need a stable React key before they have any identity of their own.
+let lastRowKey = 0;
+const rowKey = () => ++lastRowKey;
 
 /**
  * Add and edit share this form. Stored header values never reach the browser: a stored header shows as "set", an
@@ -24,10 +28,13 @@ type HeaderRow = { name: string; value: string; stored: boolean; remove: boolean
 export function ServerForm({ server }: { server?: ServerView }) {
   const router = useRouter();
   const [endpoints, setEndpoints] = useState<EndpointRow[]>(
-    server?.endpoints.map(({ url, weight }) => ({ url, weight })) ?? [{ url: "", weight: 1 }],
+    server?.endpoints.map(({ url, weight }) => ({ key: rowKey(), url, weight })) ?? [
+      { key: rowKey(), url: "", weight: 1 },
+    ],
   );
   const [headers, setHeaders] = useState<HeaderRow[]>(
-    server?.headerNames.map((name) => ({ name, value: "", stored: true, remove: false })) ?? [],
+    server?.headerNames.map((name) => ({ key: rowKey(), name, value: "", stored: true, remove: false })) ??
+      [],
   );
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -103,15 +110,30 @@ export function ServerForm({ server }: { server?: ServerView }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate aria-label={server ? "Edit server" : "Add server"}>
+    <form
+      onSubmit={onSubmit}
+      className="space-y-6"
+      noValidate
+      aria-label={server ? "Edit server" : "Add server"}
+    >
       {error ? <Alert>{error}</Alert> : null}
       <Card title="Server">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Name" name="name" error={fields.name}>
             <TextInput name="name" required defaultValue={server?.name} error={fields.name} />
           </Field>
-          <Field label="Slug" name="slug" error={fields.slug} hint="Used in /api/mcp/{slug}; derived from the name when empty.">
-            <TextInput name="slug" defaultValue={server?.slug} error={fields.slug} placeholder="derived from the name" />
+          <Field
+            label="Slug"
+            name="slug"
+            error={fields.slug}
+            hint="Used in /api/mcp/{slug}; derived from the name when empty."
+          >
+            <TextInput
+              name="slug"
+              defaultValue={server?.slug}
+              error={fields.slug}
+              placeholder="derived from the name"
+            />
           </Field>
           <Field label="Transport" name="transport">
             <Select name="transport" defaultValue={server?.transport ?? "streamable_http"}>
@@ -143,18 +165,22 @@ export function ServerForm({ server }: { server?: ServerView }) {
       <Card
         title="Endpoints"
         actions={
-          <Button variant="secondary" onClick={() => setEndpoints([...endpoints, { url: "", weight: 1 }])} disabled={endpoints.length >= 10}>
+          <Button
+            variant="secondary"
+            onClick={() => setEndpoints([...endpoints, { key: rowKey(), url: "", weight: 1 }])}
+            disabled={endpoints.length >= 10}
+          >
             Add endpoint
           </Button>
         }
       >
         <p className="mb-3 text-xs text-zinc-500">
-          One URL per replica of the server; requests are shared by weight. {fields.endpoints ? <span className="text-red-600">{fields.endpoints}</span> : null}
+          One URL per replica of the server; requests are shared by weight.{" "}
+          {fields.endpoints ? <span className="text-red-600">{fields.endpoints}</span> : null}
         </p>
         <div className="space-y-2">
           {endpoints.map((endpoint, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-            <div key={index} className="flex flex-wrap items-start gap-2">
+            <div key={endpoint.key} className="flex flex-wrap items-start gap-2">
               <div className="min-w-64 flex-1">
                 <label className="sr-only" htmlFor={`endpoint-url-${index}`}>
                   Endpoint URL {index + 1}
@@ -167,7 +193,11 @@ export function ServerForm({ server }: { server?: ServerView }) {
                   placeholder="http://127.0.0.1:3001/mcp"
                   value={endpoint.url}
                   aria-invalid={fields[`endpoints.${index}.url`] ? true : undefined}
-                  onChange={(e) => setEndpoints(endpoints.map((row, i) => (i === index ? { ...row, url: e.target.value } : row)))}
+                  onChange={(e) =>
+                    setEndpoints(
+                      endpoints.map((row, i) => (i === index ? { ...row, url: e.target.value } : row)),
+                    )
+                  }
                 />
                 {fields[`endpoints.${index}.url`] ? (
                   <p className="mt-1 text-xs text-red-600">{fields[`endpoints.${index}.url`]}</p>
@@ -182,7 +212,11 @@ export function ServerForm({ server }: { server?: ServerView }) {
                   max={100}
                   value={endpoint.weight}
                   onChange={(e) =>
-                    setEndpoints(endpoints.map((row, i) => (i === index ? { ...row, weight: Number(e.target.value) } : row)))
+                    setEndpoints(
+                      endpoints.map((row, i) =>
+                        i === index ? { ...row, weight: Number(e.target.value) } : row,
+                      ),
+                    )
                   }
                 />
               </div>
@@ -202,24 +236,36 @@ export function ServerForm({ server }: { server?: ServerView }) {
       <Card
         title="Headers sent upstream"
         actions={
-          <Button variant="secondary" onClick={() => setHeaders([...headers, { name: "", value: "", stored: false, remove: false }])}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              setHeaders([...headers, { key: rowKey(), name: "", value: "", stored: false, remove: false }])
+            }
+          >
             Add header
           </Button>
         }
       >
-        <p className="mb-3 text-xs text-zinc-500">For example an upstream bearer token. Values are encrypted at rest and never shown again.</p>
+        <p className="mb-3 text-xs text-zinc-500">
+          For example an upstream bearer token. Values are encrypted at rest and never shown again.
+        </p>
         {headers.length === 0 ? <p className="text-sm text-zinc-500">No headers.</p> : null}
         <div className="space-y-2">
           {headers.map((header, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until saved
-            <div key={index} className="flex flex-wrap items-center gap-2" data-testid={`header-row-${index}`}>
+            <div
+              key={header.key}
+              className="flex flex-wrap items-center gap-2"
+              data-testid={`header-row-${index}`}
+            >
               <input
                 aria-label={`Header name ${index + 1}`}
                 className={`${inputClass} max-w-56`}
                 value={header.name}
                 readOnly={header.stored}
                 placeholder="Authorization"
-                onChange={(e) => setHeaders(headers.map((row, i) => (i === index ? { ...row, name: e.target.value } : row)))}
+                onChange={(e) =>
+                  setHeaders(headers.map((row, i) => (i === index ? { ...row, name: e.target.value } : row)))
+                }
               />
               <input
                 aria-label={`Header value ${index + 1}`}
@@ -229,14 +275,20 @@ export function ServerForm({ server }: { server?: ServerView }) {
                 value={header.value}
                 disabled={header.remove}
                 placeholder={header.stored ? "set — type to replace" : "Bearer …"}
-                onChange={(e) => setHeaders(headers.map((row, i) => (i === index ? { ...row, value: e.target.value } : row)))}
+                onChange={(e) =>
+                  setHeaders(headers.map((row, i) => (i === index ? { ...row, value: e.target.value } : row)))
+                }
               />
               {header.stored ? (
                 <label className="flex items-center gap-1 text-sm">
                   <input
                     type="checkbox"
                     checked={header.remove}
-                    onChange={(e) => setHeaders(headers.map((row, i) => (i === index ? { ...row, remove: e.target.checked } : row)))}
+                    onChange={(e) =>
+                      setHeaders(
+                        headers.map((row, i) => (i === index ? { ...row, remove: e.target.checked } : row)),
+                      )
+                    }
                   />
                   remove
                 </label>
@@ -246,7 +298,9 @@ export function ServerForm({ server }: { server?: ServerView }) {
                 </Button>
               )}
               {fields[`headers.${index}.name`] || fields[`headers.${index}.value`] ? (
-                <p className="w-full text-xs text-red-600">{fields[`headers.${index}.name`] ?? fields[`headers.${index}.value`]}</p>
+                <p className="w-full text-xs text-red-600">
+                  {fields[`headers.${index}.name`] ?? fields[`headers.${index}.value`]}
+                </p>
               ) : null}
             </div>
           ))}
@@ -272,12 +326,11 @@ export function ServerForm({ server }: { server?: ServerView }) {
         </Button>
         {!server ? (
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="fetchTools" defaultChecked /> Connect and fetch tools when adding (nothing is saved if
-            the server cannot be reached)
+            <input type="checkbox" name="fetchTools" defaultChecked /> Connect and fetch tools when adding
+            (nothing is saved if the server cannot be reached)
           </label>
         ) : null}
       </div>
     </form>
   );
 }
-

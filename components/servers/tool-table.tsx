@@ -11,7 +11,9 @@ const hints: [key: string, label: string, tone: "green" | "red" | "amber" | "ind
 
 export function ToolTable({ tools }: { tools: ToolView[] }) {
   if (tools.length === 0) {
-    return <p className="py-6 text-center text-sm text-zinc-500">No tools stored. Refresh tools to list them.</p>;
+    return (
+      <p className="py-6 text-center text-sm text-zinc-500">No tools stored. Refresh tools to list them.</p>
+    );
   }
   return (
     <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Tools">
@@ -19,7 +21,9 @@ export function ToolTable({ tools }: { tools: ToolView[] }) {
         <li key={tool.id} className="py-3" data-testid={`tool-${tool.name}`}>
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-sm font-semibold">{tool.name}</span>
-            {tool.title && tool.title !== tool.name ? <span className="text-sm text-zinc-500">{tool.title}</span> : null}
+            {tool.title && tool.title !== tool.name ? (
+              <span className="text-sm text-zinc-500">{tool.title}</span>
+            ) : null}
             {hints
               .filter(([key]) => tool.annotations?.[key] === true)
               .map(([key, label, tone]) => (
@@ -28,7 +32,9 @@ export function ToolTable({ tools }: { tools: ToolView[] }) {
                 </Badge>
               ))}
           </div>
-          {tool.description ? <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{tool.description}</p> : null}
+          {tool.description ? (
+            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{tool.description}</p>
+          ) : null}
           <details className="mt-1">
             <summary className="cursor-pointer text-xs text-zinc-500">Input schema</summary>
             <pre className="mt-1 max-h-80 overflow-auto rounded bg-zinc-100 p-2 text-xs dark:bg-zinc-800">

@@ -40,10 +40,25 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} className="max-w-sm space-y-4" noValidate>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <Field label="Current password" name="currentPassword" error={fields.currentPassword}>
-        <TextInput name="currentPassword" type="password" autoComplete="current-password" error={fields.currentPassword} />
+        <TextInput
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={fields.currentPassword}
+        />
       </Field>
-      <Field label="New password" name="newPassword" error={fields.newPassword} hint="At least 12 characters.">
-        <TextInput name="newPassword" type="password" autoComplete="new-password" error={fields.newPassword} />
+      <Field
+        label="New password"
+        name="newPassword"
+        error={fields.newPassword}
+        hint="At least 12 characters."
+      >
+        <TextInput
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          error={fields.newPassword}
+        />
       </Field>
       <Field label="Confirm new password" name="confirm" error={fields.confirm}>
         <TextInput name="confirm" type="password" autoComplete="new-password" error={fields.confirm} />

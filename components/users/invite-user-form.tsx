@@ -42,7 +42,10 @@ export function InviteUserForm() {
         <Alert tone="green">
           <p>
             Created <strong>{created.email}</strong>. Temporary password (shown once):{" "}
-            <code className="select-all rounded bg-white/60 px-1 font-mono dark:bg-black/30" data-testid="temporary-password">
+            <code
+              className="select-all rounded bg-white/60 px-1 font-mono dark:bg-black/30"
+              data-testid="temporary-password"
+            >
               {created.temporaryPassword}
             </code>
           </p>
@@ -62,7 +65,12 @@ export function InviteUserForm() {
             <option value="admin">admin — also users and keys</option>
           </Select>
         </Field>
-        <Field label="Temporary password" name="password" error={fields.password} hint="Leave empty to generate one.">
+        <Field
+          label="Temporary password"
+          name="password"
+          error={fields.password}
+          hint="Leave empty to generate one."
+        >
           <TextInput name="password" type="text" autoComplete="off" error={fields.password} />
         </Field>
       </div>

@@ -5,7 +5,17 @@ import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/users
 import { Button } from "@/components/ui/button";
 import type { Role } from "@/lib/auth/roles";
 
-export function UserRowControls({ userId, email, role, disabled }: { userId: string; email: string; role: Role; disabled: boolean }) {
+export function UserRowControls({
+  userId,
+  email,
+  role,
+  disabled,
+}: {
+  userId: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+}) {
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 

@@ -11,8 +11,9 @@ export class LoginPage {
     this.email = page.getByLabel("Email", { exact: true });
     this.password = page.getByLabel("Password", { exact: true });
     this.submit = page.getByRole("button", { name: "Sign in" });
-    this.error = page.getByRole("alert");
-    this.notice = page.getByRole("status");
+    // Inside <main>: Next's route announcer is an empty role="alert" of its own.
+    this.error = page.getByRole("main").getByRole("alert");
+    this.notice = page.getByRole("main").getByRole("status");
   }
 
   async goto(): Promise<void> {

@@ -3,13 +3,17 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { getActor, type UserActor } from "@/lib/auth/get-actor";
 import { type Role, roleAtLeast } from "@/lib/auth/roles";
+import type { ErrorCode } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
 import { getClientIp } from "@/lib/http/get-client-ip";
-import type { ErrorCode } from "@/lib/errors/app-error";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: Record<string, string> }; requestId: string };
+  | {
+      ok: false;
+      error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+      requestId: string;
+    };
 
 type Context = { actor: UserActor; ip: string };
 
@@ -35,14 +39,20 @@ export function authorizedAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         const fields: Record<string, string> = {};
         for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= issue.message;
-        return { ok: false, error: { code: "unprocessable", message: "Check the highlighted fields.", fields }, requestId };
+        return {
+          ok: false,
+          error: { code: "unprocessable", message: "Check the highlighted fields.", fields },
+          requestId,
+        };
       }
       const ip = getClientIp(await headers());
       return { ok: true, data: await run(parsed.data, { actor, ip }) };
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === "internal") {
-        console.error(JSON.stringify({ level: "error", requestId, msg: "action failed", error: String(error) }));
+        console.error(
+          JSON.stringify({ level: "error", requestId, msg: "action failed", error: String(error) }),
+        );
       }
       const fields = appError.code === "unprocessable" ? issuesToFields(appError.details) : undefined;
       return { ok: false, error: { code: appError.code, message: appError.message, fields }, requestId };
@@ -59,4 +69,3 @@ function issuesToFields(details: Record<string, unknown> | undefined): Record<st
   if (!issues) return undefined;
   return Object.fromEntries(issues.map((i) => [i.path, i.message]));
 }
-

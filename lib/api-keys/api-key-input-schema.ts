@@ -9,11 +9,17 @@ import { z } from "zod";
 export const apiKeyScope = z
   .string()
   .trim()
-  .regex(/^(mcp|metrics|admin|server:[a-z0-9][a-z0-9-]{0,47})$/, "Unknown scope (use mcp, metrics, admin or server:<slug>)");
+  .regex(
+    /^(mcp|metrics|admin|server:[a-z0-9][a-z0-9-]{0,47})$/,
+    "Unknown scope (use mcp, metrics, admin or server:<slug>)",
+  );
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, "Give the key a name").max(100),
   scopes: z.array(apiKeyScope).min(1, "Give the key at least one scope").max(50),
-  expiresAt: z.coerce.date().refine((d) => d.getTime() > Date.now(), "Expiry must be in the future").optional(),
+  expiresAt: z.coerce
+    .date()
+    .refine((d) => d.getTime() > Date.now(), "Expiry must be in the future")
+    .optional(),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeyInput>;

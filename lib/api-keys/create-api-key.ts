@@ -30,5 +30,12 @@ export async function createApiKey(options: { actor: Actor; input: CreateApiKeyI
     });
     return created;
   });
-  return { id: record.id, name: record.name, prefix, scopes: record.scopes, expiresAt: record.expiresAt, key };
+  return {
+    id: record.id,
+    name: record.name,
+    prefix,
+    scopes: record.scopes,
+    expiresAt: record.expiresAt,
+    key,
+  };
 }

@@ -1,8 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
-import { authenticateUser } from "./authenticate-user";
 import { getClientIp } from "@/lib/http/get-client-ip";
+import { authenticateUser } from "./authenticate-user";
 
 // Sessions are short-lived JWTs; the user row is re-read on every request (get-actor.ts), so a role change or a
 // disabled account takes effect at once without a session store.

@@ -3,7 +3,10 @@ import { getPrisma } from "@/lib/db/get-prisma";
 import { getAuthOptions } from "./auth-options";
 import type { Actor } from "./roles";
 
-export type UserActor = Extract<Actor, { kind: "user" }> & { name: string | null; mustChangePassword: boolean };
+export type UserActor = Extract<Actor, { kind: "user" }> & {
+  name: string | null;
+  mustChangePassword: boolean;
+};
 
 /** The signed-in user, read fresh from the database; null when signed out, deleted or disabled. */
 export async function getActor(): Promise<UserActor | null> {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { type Actor, assertRole, roleAtLeast } from "./roles";
 
-const user = (role: "viewer" | "operator" | "admin"): Actor => ({ kind: "user", id: "u1", email: "u@example.com", role });
+const user = (role: "viewer" | "operator" | "admin"): Actor => ({
+  kind: "user",
+  id: "u1",
+  email: "u@example.com",
+  role,
+});
 
 describe("roles", () => {
   it("orders viewer < operator < admin", () => {
@@ -13,8 +18,12 @@ describe("roles", () => {
   });
 
   it("refuses an actor below the needed role with a forbidden error that names both roles", () => {
-    expect(() => assertRole(user("viewer"), "operator")).toThrow("This needs the operator role; you are viewer.");
-    expect(() => assertRole(user("operator"), "admin")).toThrow(expect.objectContaining({ code: "forbidden" }));
+    expect(() => assertRole(user("viewer"), "operator")).toThrow(
+      "This needs the operator role; you are viewer.",
+    );
+    expect(() => assertRole(user("operator"), "admin")).toThrow(
+      expect.objectContaining({ code: "forbidden" }),
+    );
     expect(() => assertRole(user("admin"), "admin")).not.toThrow();
   });
 

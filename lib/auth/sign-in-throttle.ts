@@ -9,5 +9,8 @@ export async function assertSignInAllowed({ email, ip }: { email: string; ip: st
 }
 
 export async function recordSignInFailure({ email, ip }: { email: string; ip: string }): Promise<void> {
-  await Promise.all([consumeRateLimit("loginIp", ip), email ? consumeRateLimit("loginAccount", email) : null]);
+  await Promise.all([
+    consumeRateLimit("loginIp", ip),
+    email ? consumeRateLimit("loginAccount", email) : null,
+  ]);
 }

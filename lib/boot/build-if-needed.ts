@@ -20,13 +20,20 @@ export async function buildIfNeeded({
 }): Promise<{ built: boolean; ms: number }> {
   const started = Date.now();
   const check = await checkBuild({ root });
+  const fingerprintFile = path.join(root, ".next", FINGERPRINT_FILE);
+  if (check.adopt) await writeFile(fingerprintFile, `${check.fingerprint}\n`);
   if (!check.needed) return { built: false, ms: Date.now() - started };
   log(`building the web app (${check.reason}); this takes a minute…`);
-  const build = spawnPrefixed({ name: "build", command: process.execPath, args: [nextBin, "build"], cwd: root });
+  const build = spawnPrefixed({
+    name: "build",
+    command: process.execPath,
+    args: [nextBin, "build"],
+    cwd: root,
+  });
   track?.(build);
   const [code, signal] = (await once(build, "exit")) as [number | null, NodeJS.Signals | null];
   if (code !== 0) throw new Error(`next build failed (${signal ?? `exit code ${code}`})`);
   // Written after the build, which empties .next first; sources edited during the build trigger the next one.
-  await writeFile(path.join(root, ".next", FINGERPRINT_FILE), `${check.fingerprint}\n`);
+  await writeFile(fingerprintFile, `${check.fingerprint}\n`);
   return { built: true, ms: Date.now() - started };
 }

@@ -29,9 +29,15 @@ describe("checkBuild", () => {
     expect(await checkBuild({ root })).toMatchObject({ needed: true, reason: "no production build yet" });
   });
 
-  it("asks for a build when the build was not made by npm start", async () => {
+  it("adopts a build from npm run build only when no source is newer", async () => {
+    const past = new Date(Date.now() - 60_000);
+    for (const file of ["app/page.tsx", "lib/env.ts", "package.json"])
+      await utimes(path.join(root, file), past, past);
     await write(".next/BUILD_ID", "build");
-    expect((await checkBuild({ root })).needed).toBe(true);
+    expect(await checkBuild({ root })).toMatchObject({ needed: false, adopt: true });
+
+    await utimes(path.join(root, "lib/env.ts"), new Date(), new Date(Date.now() + 5000));
+    expect(await checkBuild({ root })).toMatchObject({ needed: true, adopt: false });
   });
 
   it("skips the build when nothing changed", async () => {

@@ -2,16 +2,26 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
-export type BuildCheck = { needed: boolean; reason: string; fingerprint: string };
+export type BuildCheck = {
+  needed: boolean;
+  reason: string;
+  fingerprint: string;
+  /** A build made by `npm run build` after the last source change: use it, and record its fingerprint. */
+  adopt: boolean;
+};
 
 /** What `next build` reads. Tests, generated code and build output are left out: changing them needs no rebuild. */
-export const BUILD_INPUTS = [
+const BUILD_INPUTS = [
   "app",
   "lib",
   "components",
+  "public",
   "middleware.ts",
   "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
   "package.json",
+  "package-lock.json",
   "prisma/schema.prisma",
 ];
 const SKIPPED_DIRS = new Set(["node_modules", "lib/db/generated"]);
@@ -21,35 +31,52 @@ export const FINGERPRINT_FILE = "orbit-build-fingerprint";
 
 /**
  * Whether `npm start` must run `next build` first: when there is no build, or when a source file was added,
- * removed or changed (by path, mtime and size, so checking a large tree takes milliseconds) since the last one.
+ * removed or changed since the last one. Files are compared by path, mtime and size, so checking the tree takes
+ * milliseconds instead of hashing contents.
  */
-export async function checkBuild({ root, distDir = ".next" }: { root: string; distDir?: string }): Promise<BuildCheck> {
-  const fingerprint = await fingerprintSources(root);
+export async function checkBuild({
+  root,
+  distDir = ".next",
+}: {
+  root: string;
+  distDir?: string;
+}): Promise<BuildCheck> {
+  const sources = await listSources(root);
+  const fingerprint = createHash("sha256")
+    .update(sources.map((s) => `${s.path}\t${s.mtimeMs}\t${s.size}`).join("\n"))
+    .digest("hex");
+  const answer = (needed: boolean, reason: string, adopt = false) => ({ needed, reason, fingerprint, adopt });
+
   const dist = path.join(root, distDir);
-  const hasBuild = await stat(path.join(dist, "BUILD_ID")).then(
-    () => true,
-    () => false,
-  );
-  if (!hasBuild) return { needed: true, reason: "no production build yet", fingerprint };
+  const buildId = await stat(path.join(dist, "BUILD_ID")).catch(() => null);
+  if (!buildId) return answer(true, "no production build yet");
   const previous = await readFile(path.join(dist, FINGERPRINT_FILE), "utf8").catch(() => null);
-  if (previous === null) return { needed: true, reason: "the build was not made by npm start", fingerprint };
-  if (previous.trim() !== fingerprint) return { needed: true, reason: "sources changed since the last build", fingerprint };
-  return { needed: false, reason: "the build is up to date", fingerprint };
+  if (previous === null) {
+    // Built with `npm run build`, which records no fingerprint: trust it only if nothing changed after it.
+    const newest = Math.max(0, ...sources.map((s) => s.mtimeMs));
+    return newest < buildId.mtimeMs
+      ? answer(false, "the build is newer than every source", true)
+      : answer(true, "sources changed since the last build");
+  }
+  if (previous.trim() !== fingerprint) return answer(true, "sources changed since the last build");
+  return answer(false, "the build is up to date");
 }
 
-async function fingerprintSources(root: string): Promise<string> {
-  const lines: string[] = [];
+async function listSources(root: string): Promise<{ path: string; mtimeMs: number; size: number }[]> {
+  const found: { path: string; mtimeMs: number; size: number }[] = [];
   const visit = async (relative: string): Promise<void> => {
     if (SKIPPED_DIRS.has(relative)) return;
     const info = await stat(path.join(root, relative)).catch(() => null);
     if (!info) return;
     if (info.isDirectory()) {
       const entries = await readdir(path.join(root, relative));
-      await Promise.all(entries.filter((e) => !e.startsWith(".")).map((e) => visit(path.posix.join(relative, e))));
+      await Promise.all(
+        entries.filter((e) => !e.startsWith(".")).map((e) => visit(path.posix.join(relative, e))),
+      );
     } else if (!SKIPPED_FILE.test(relative)) {
-      lines.push(`${relative}\t${info.mtimeMs}\t${info.size}`);
+      found.push({ path: relative, mtimeMs: info.mtimeMs, size: info.size });
     }
   };
   await Promise.all(BUILD_INPUTS.map(visit));
-  return createHash("sha256").update(lines.sort().join("\n")).digest("hex");
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -15,7 +15,10 @@ describe("formatBanner", () => {
   });
 
   it("names the seeded admin", () => {
-    const text = formatBanner({ ...base, admin: { created: true, email: "ops@example.com", usersExist: true } });
+    const text = formatBanner({
+      ...base,
+      admin: { created: true, email: "ops@example.com", usersExist: true },
+    });
     expect(text).toContain("Sign in as ops@example.com");
     expect(text).not.toContain("/setup");
   });

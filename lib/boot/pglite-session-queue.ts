@@ -61,7 +61,9 @@ export class PgliteSessionQueue {
     try {
       // A half-sent cycle (e.g. Parse without Sync, or an error waiting for Sync) would make the backend skip the
       // next connection's messages; a Sync closes it and is harmless otherwise.
-      await this.#db.runExclusive(() => this.#db.execProtocolRawStream(SYNC_MESSAGE, { onRawData: () => {} }));
+      await this.#db.runExclusive(() =>
+        this.#db.execProtocolRawStream(SYNC_MESSAGE, { onRawData: () => {} }),
+      );
       if (this.#db.isInTransaction()) await this.#db.exec("ROLLBACK");
     } catch {
       // The database is closing or already gone; there is nothing left to clean up.
@@ -83,7 +85,8 @@ export class PgliteSessionQueue {
   }
 
   #takeNext(): Pending | undefined {
-    const index = this.#owner === null ? 0 : this.#pending.findIndex((item) => item.handlerId === this.#owner);
+    const index =
+      this.#owner === null ? 0 : this.#pending.findIndex((item) => item.handlerId === this.#owner);
     if (index < 0 || index >= this.#pending.length) return undefined;
     return this.#pending.splice(index, 1)[0];
   }

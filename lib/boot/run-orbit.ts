@@ -45,7 +45,9 @@ export async function runOrbit({ mode }: { mode: Mode }): Promise<void> {
     }, STOP_TIMEOUT_MS);
     await Promise.all(running.map((child) => once(child, "exit")));
     clearTimeout(killer);
-    await local?.stop().catch((error: unknown) => log(`stopping the embedded database failed: ${String(error)}`));
+    await local
+      ?.stop()
+      .catch((error: unknown) => log(`stopping the embedded database failed: ${String(error)}`));
     process.exit(code);
   };
   const track = (name: string, child: ChildProcess, { critical }: { critical: boolean }) => {
@@ -68,7 +70,9 @@ export async function runOrbit({ mode }: { mode: Mode }): Promise<void> {
   // The embedded database lives in this process: if it fails, children must not run on without it.
   for (const event of ["uncaughtException", "unhandledRejection"] as const) {
     process.on(event, (error: unknown) => {
-      log(`internal error, stopping: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `internal error, stopping: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       void shutdown(1);
     });
   }
@@ -76,7 +80,8 @@ export async function runOrbit({ mode }: { mode: Mode }): Promise<void> {
   try {
     const started = Date.now();
     local = await prepareLocalEnvironment({ owner: true });
-    if (local.source === "owned") log(`embedded database ready in ${Date.now() - started} ms (${local.dataDir})`);
+    if (local.source === "owned")
+      log(`embedded database ready in ${Date.now() - started} ms (${local.dataDir})`);
     const env = parseEnv(process.env);
     process.env.NEXTAUTH_URL ||= `http://localhost:${env.PORT}`;
 
@@ -96,32 +101,49 @@ export async function runOrbit({ mode }: { mode: Mode }): Promise<void> {
     const admin = await ensureFirstAdmin();
     await getPrisma().$disconnect();
 
-    // Loopback unless HOSTNAME says otherwise; set HOSTNAME=0.0.0.0 to serve other machines.
-    const host = process.env.HOSTNAME || "127.0.0.1";
+    const host = env.ORBIT_HOST;
     const port = String(env.PORT);
-    const web = spawnPrefixed({
-      name: "web",
-      command: process.execPath,
-      args: [nextBin, mode === "production" ? "start" : "dev", "-p", port, "-H", host],
-      cwd: root,
-    });
+    // Production runs Next behind our own HTTP server so the client address comes from the socket (serve-web.mjs);
+    // development keeps `next dev` for hot reload.
+    const webArgs =
+      mode === "production"
+        ? ["lib/boot/serve-web.mjs", "--dir", root, "--host", host, "--port", port, "--proxies", String(env.ORBIT_TRUSTED_PROXIES)]
+        : [nextBin, "dev", "-p", port, "-H", host];
+    const web = spawnPrefixed({ name: "web", command: process.execPath, args: webArgs, cwd: root });
     track("web", web, { critical: true });
     const workerOn = env.ORBIT_WORKER === "on";
     if (workerOn) {
-      const args = mode === "production" ? [tsxCli, "lib/worker/main.ts"] : [tsxCli, "watch", "--clear-screen=false", "lib/worker/main.ts"];
-      track("worker", spawnPrefixed({ name: "worker", command: process.execPath, args, cwd: root }), { critical: true });
+      const args =
+        mode === "production"
+          ? // In-process TypeScript loader rather than the tsx CLI: one process, so our SIGTERM reaches the worker.
+            ["--import", "tsx", "lib/worker/main.ts"]
+          : [tsxCli, "watch", "--clear-screen=false", "lib/worker/main.ts"];
+      track("worker", spawnPrefixed({ name: "worker", command: process.execPath, args, cwd: root }), {
+        critical: true,
+      });
     }
 
     const url = `http://localhost:${port}`;
     const probeHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-    const ready = await waitForHttp(`http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${port}/api/health`, () => stopping);
+    const ready = await waitForHttp(
+      `http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${port}/api/health`,
+      () => stopping,
+    );
     if (stopping) return;
-    if (!ready) log(`the web app did not answer within ${READY_TIMEOUT_MS / 1000} s; it may still be starting`);
-    const database = local.source === "server" ? { kind: "server" as const } : { kind: "embedded" as const, dataDir: local.dataDir };
+    if (!ready)
+      log(`the web app did not answer within ${READY_TIMEOUT_MS / 1000} s; it may still be starting`);
+    const database =
+      local.source === "server"
+        ? { kind: "server" as const }
+        : { kind: "embedded" as const, dataDir: local.dataDir };
     console.log(`\n${formatBanner({ url, database, worker: workerOn, admin, mode })}\n`);
   } catch (error) {
     if (stopping) return;
-    console.error(error instanceof EnvError ? error.message : `[orbit] ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      error instanceof EnvError
+        ? error.message
+        : `[orbit] ${error instanceof Error ? error.message : String(error)}`,
+    );
     await shutdown(1);
   }
 }

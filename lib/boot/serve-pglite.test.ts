@@ -28,10 +28,10 @@ describe("servePglite", () => {
         Array.from({ length: 120 }, async (_, i) => {
           const shape = i % 3;
           const payload = shape === 0 ? big : `v${i}`;
-          const { rows } = await pool.query(`SELECT $1::int + ${shape * 1000} AS n${shape}, length($2) AS len`, [
-            i,
-            payload,
-          ]);
+          const { rows } = await pool.query(
+            `SELECT $1::int + ${shape * 1000} AS n${shape}, length($2) AS len`,
+            [i, payload],
+          );
           return rows[0][`n${shape}`] === i + shape * 1000 && rows[0].len === payload.length;
         }),
       );
@@ -42,7 +42,9 @@ describe("servePglite", () => {
   });
 
   it("serves several Prisma clients at once, transactions included", async () => {
-    const clients = [0, 1, 2].map(() => new PrismaClient({ adapter: new PrismaPg({ connectionString: served.databaseUrl, max: 5 }) }));
+    const clients = [0, 1, 2].map(
+      () => new PrismaClient({ adapter: new PrismaPg({ connectionString: served.databaseUrl, max: 5 }) }),
+    );
     const run = `${Date.now()}`;
     const hash = "h".repeat(200_000);
     try {
@@ -58,7 +60,10 @@ describe("servePglite", () => {
           } else {
             await prisma.user.create({ data: { email, passwordHash: i % 2 ? hash : "short" } });
           }
-          const found = await prisma.user.findUnique({ where: { email }, select: { email: true, passwordHash: true } });
+          const found = await prisma.user.findUnique({
+            where: { email },
+            select: { email: true, passwordHash: true },
+          });
           expect(found?.email).toBe(email);
           expect(found?.passwordHash.length).toBe(i % 4 === 0 || i % 2 ? hash.length : 5);
         }),

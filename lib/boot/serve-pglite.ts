@@ -26,7 +26,9 @@ export async function servePglite({
   // comment). The field is private in 0.2.17, which package.json pins exactly; fail loudly if its shape changes.
   const internals = server as unknown as { queryQueue?: unknown };
   if (!internals.queryQueue) {
-    throw new Error("@electric-sql/pglite-socket changed its internals; review lib/boot/pglite-session-queue.ts");
+    throw new Error(
+      "@electric-sql/pglite-socket changed its internals; review lib/boot/pglite-session-queue.ts",
+    );
   }
   internals.queryQueue = new PgliteSessionQueue(db);
   await server.start();

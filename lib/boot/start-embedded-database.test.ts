@@ -34,7 +34,10 @@ describe("startEmbeddedDatabase", () => {
     await expect(readFile(path.join(dataDir, "embedded.json"))).rejects.toThrow();
 
     // The files persist, and a claim left by a dead process does not block the next start.
-    await writeFile(path.join(dataDir, "embedded.json"), JSON.stringify({ pid: 2 ** 22 + 1, port: 1, databaseUrl: "x" }));
+    await writeFile(
+      path.join(dataDir, "embedded.json"),
+      JSON.stringify({ pid: 2 ** 22 + 1, port: 1, databaseUrl: "x" }),
+    );
     const reopened = await resolveDatabaseUrl({ dataDir, env: {} });
     try {
       expect(reopened.source).toBe("owned");
@@ -49,7 +52,10 @@ describe("startEmbeddedDatabase", () => {
   });
 
   it("uses DATABASE_URL when it is set", async () => {
-    const resolved = await resolveDatabaseUrl({ dataDir, env: { DATABASE_URL: "postgresql://db.internal/orbit" } });
+    const resolved = await resolveDatabaseUrl({
+      dataDir,
+      env: { DATABASE_URL: "postgresql://db.internal/orbit" },
+    });
     expect(resolved).toMatchObject({ source: "server", databaseUrl: "postgresql://db.internal/orbit" });
   });
 });

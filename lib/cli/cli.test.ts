@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/get-prisma";
@@ -37,21 +37,57 @@ afterAll(async () => {
 
 describe("orbit CLI", () => {
   it("creates a user, and refuses bad input with one line and a non-zero exit", async () => {
-    const ok = await orbit("user", "create", "--email", `ada-${run}@example.test`, "--password", "a long password 1", "--role", "operator");
+    const ok = await orbit(
+      "user",
+      "create",
+      "--email",
+      `ada-${run}@example.test`,
+      "--password",
+      "a long password 1",
+      "--role",
+      "operator",
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`created operator ada-${run}@example.test`);
     expect(await prisma.user.count({ where: { email: `ada-${run}@example.test` } })).toBe(1);
 
-    const missing = await orbit("user", "create", "--email", `bob-${run}@example.test`, "--password", "a long password 1");
+    const missing = await orbit(
+      "user",
+      "create",
+      "--email",
+      `bob-${run}@example.test`,
+      "--password",
+      "a long password 1",
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe("orbit: --role is required");
 
-    const bad = await orbit("user", "create", "--email", "not-an-email", "--password", "short", "--role", "god");
+    const bad = await orbit(
+      "user",
+      "create",
+      "--email",
+      "not-an-email",
+      "--password",
+      "short",
+      "--role",
+      "god",
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
-    expect(bad.stderr).toMatch(/^orbit: email: Enter a valid email address; password: Use at least 12 characters; role: /);
+    expect(bad.stderr).toMatch(
+      /^orbit: email: Enter a valid email address; password: Use at least 12 characters; role: /,
+    );
 
-    const dupe = await orbit("user", "create", "--email", `ADA-${run}@example.test`, "--password", "a long password 1", "--role", "viewer");
+    const dupe = await orbit(
+      "user",
+      "create",
+      "--email",
+      `ADA-${run}@example.test`,
+      "--password",
+      "a long password 1",
+      "--role",
+      "viewer",
+    );
     expect(dupe.code).toBe(1);
     expect(dupe.stderr.trim()).toBe(`orbit: A user with the email ada-${run}@example.test already exists.`);
 
@@ -73,7 +109,18 @@ describe("orbit CLI", () => {
 
   it("adds a real MCP server with its tools, lists it, and saves nothing for an unreachable URL", async () => {
     const slug = `cli-${run}-everything`;
-    const added = await orbit("server", "add", "--name", "Everything", "--slug", slug, "--url", everything.url, "--header", "X-Team: core: blue");
+    const added = await orbit(
+      "server",
+      "add",
+      "--name",
+      "Everything",
+      "--slug",
+      slug,
+      "--url",
+      everything.url,
+      "--header",
+      "X-Team: core: blue",
+    );
     expect(added.stderr).toBe("");
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(new RegExp(`^added ${slug} \\(.+\\) with \\d+ tool\\(s\\)`));
@@ -86,12 +133,30 @@ describe("orbit CLI", () => {
     expect(listed.stdout).toContain(slug);
 
     const port = await closedPort();
-    const dead = await orbit("server", "add", "--name", "Dead", "--slug", `cli-${run}-dead`, "--url", `http://127.0.0.1:${port}/mcp`);
+    const dead = await orbit(
+      "server",
+      "add",
+      "--name",
+      "Dead",
+      "--slug",
+      `cli-${run}-dead`,
+      "--url",
+      `http://127.0.0.1:${port}/mcp`,
+    );
     expect(dead.code).toBe(1);
     expect(dead.stderr.trim()).toMatch(new RegExp(`^orbit: Could not reach http://127\\.0\\.0\\.1:${port}`));
     expect(await prisma.server.count({ where: { slug: `cli-${run}-dead` } })).toBe(0);
 
-    const badHeader = await orbit("server", "add", "--name", "X", "--url", everything.url, "--header", "no-colon");
+    const badHeader = await orbit(
+      "server",
+      "add",
+      "--name",
+      "X",
+      "--url",
+      everything.url,
+      "--header",
+      "no-colon",
+    );
     expect(badHeader.code).toBe(1);
     expect(badHeader.stderr.trim()).toBe('orbit: --header must look like "Name: value", got "no-colon"');
   });

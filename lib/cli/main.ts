@@ -49,13 +49,13 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const isUsage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
-    const message = isUsage ? (error as Error).message : describe(error);
+    const message = isUsage ? (error as Error).message : describeError(error);
     console.error(`orbit: ${message}`);
     process.exit(isUsage ? 2 : 1);
   },
 );
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   const appError = toAppError(error);
   const issues = appError.details?.issues as { path: string; message: string }[] | undefined;
   if (issues?.length) return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");

@@ -1,8 +1,8 @@
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { Actor } from "@/lib/auth/roles";
 import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
-import { migrateDatabase } from "@/lib/db/migrate-database";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { migrateDatabase } from "@/lib/db/migrate-database";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { createServer } from "@/lib/servers/create-server";
@@ -23,12 +23,18 @@ export async function runCommand(command: string, values: Values, rest: string[]
     const env = getEnv();
     if (command === "db migrate") {
       const { applied } = await migrateDatabase({ databaseUrl: env.DATABASE_URL });
-      console.log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+      console.log(
+        applied.length
+          ? `applied ${applied.length} migration(s): ${applied.join(", ")}`
+          : "database is up to date",
+      );
       return 0;
     }
     return await runDataCommand(command, values);
   } finally {
-    await getPrisma().$disconnect().catch(() => {});
+    await getPrisma()
+      .$disconnect()
+      .catch(() => {});
     await local.stop();
   }
 }
@@ -53,12 +59,17 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
         actor,
         input: {
           name: required(values, "name"),
-          scopes: required(values, "scopes").split(",").map((s) => s.trim()).filter(Boolean),
+          scopes: required(values, "scopes")
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
           expiresAt: optional(values, "expires"),
         },
       });
       // The only time the key is ever shown: stdout carries just the key so `$(npx orbit apikey create …)` works.
-      console.error(`created key ${key.name} (${key.prefix}…, scopes ${key.scopes.join(",")}); store it now, it is not shown again`);
+      console.error(
+        `created key ${key.name} (${key.prefix}…, scopes ${key.scopes.join(",")}); store it now, it is not shown again`,
+      );
       console.log(key.key);
       return 0;
     }
@@ -91,7 +102,9 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
       if (servers.length === 0) console.log("no servers");
       for (const s of servers) {
         const state = s.enabled ? "enabled " : "disabled";
-        console.log(`${s.slug.padEnd(24)} ${state} ${String(s.toolCount).padStart(4)} tools  ${s.endpoints.map((e) => e.url).join(", ")}`);
+        console.log(
+          `${s.slug.padEnd(24)} ${state} ${String(s.toolCount).padStart(4)} tools  ${s.endpoints.map((e) => e.url).join(", ")}`,
+        );
       }
       return 0;
     }
@@ -102,7 +115,8 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
 
 function required(values: Values, name: string): string {
   const value = values[name];
-  if (typeof value !== "string" || value.trim() === "") throw new AppError("bad_request", `--${name} is required`);
+  if (typeof value !== "string" || value.trim() === "")
+    throw new AppError("bad_request", `--${name} is required`);
   return value;
 }
 

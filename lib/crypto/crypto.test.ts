@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { apiKeyMatches, generateApiKey, hashApiKey } from "./hash-api-key";
 import { decryptSecret, encryptSecret } from "./encrypt-secret";
+import { apiKeyMatches, generateApiKey, hashApiKey } from "./hash-api-key";
 import { hashPassword, verifyPassword } from "./hash-password";
 
 const key = randomBytes(32).toString("base64");
@@ -31,7 +31,9 @@ describe("encryptSecret / decryptSecret", () => {
 
   it("refuses a different key and a malformed envelope", () => {
     const envelope = encryptSecret("top secret", key);
-    expect(() => decryptSecret(envelope, randomBytes(32).toString("base64"))).toThrow(/wrong key or tampered/);
+    expect(() => decryptSecret(envelope, randomBytes(32).toString("base64"))).toThrow(
+      /wrong key or tampered/,
+    );
     expect(() => decryptSecret("not-an-envelope", key)).toThrow(/not a valid envelope/);
   });
 });

@@ -29,8 +29,12 @@ export function decryptSecret(envelope: string, key: string): string {
   try {
     const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
   } catch (cause) {
-    throw new AppError("internal", "Stored secret could not be decrypted (wrong key or tampered data)", { cause });
+    throw new AppError("internal", "Stored secret could not be decrypted (wrong key or tampered data)", {
+      cause,
+    });
   }
 }

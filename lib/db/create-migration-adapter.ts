@@ -1,5 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlResultSet } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQueryable,
+} from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
 type BoundFactory = ReturnType<typeof bindMigrationAwareSqlAdapterFactory>;
@@ -28,7 +33,7 @@ export function createMigrationAdapter({
   const shadowFactory = shadow ? new PrismaPg(shadow) : undefined;
   // PrismaPg's own connectToShadowDb runs CREATE DATABASE next to the main one; we bring our own shadow instead
   // (an in-memory PGlite) so creating or checking migrations needs no server at all.
-  const factory = {
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: mainFactory.provider,
     adapterName: mainFactory.adapterName,
     connect: async () => restoreCharColumns(await mainFactory.connect(), charColumns),
@@ -86,14 +91,12 @@ function hideCharColumns(client: pg.PoolClient, charColumns: CharColumns): void 
   };
 }
 
-function restoreCharColumns<T extends { queryRaw: (query: { sql: string }) => Promise<SqlResultSet> }>(
-  adapter: T,
-  charColumns: CharColumns,
-): T {
+function restoreCharColumns<T extends SqlQueryable>(adapter: T, charColumns: CharColumns): T {
   const queryRaw = adapter.queryRaw.bind(adapter);
   adapter.queryRaw = async (query) => {
     const result = await queryRaw(query);
-    for (const index of charColumns.get(query.sql) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    for (const index of charColumns.get(query.sql) ?? [])
+      result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
   return adapter;

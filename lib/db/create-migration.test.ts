@@ -24,7 +24,10 @@ describe("createMigration", () => {
 
   it("writes the SQL for a schema change into a new, later migration", async () => {
     const schema = await readFile(paths.schemaPath, "utf8");
-    await writeFile(paths.schemaPath, schema.replace(/model User \{\n/, "model User {\n  nickname String?\n"));
+    await writeFile(
+      paths.schemaPath,
+      schema.replace(/model User \{\n/, "model User {\n  nickname String?\n"),
+    );
     const before = await readdir(paths.migrationsDir);
 
     const result = await createMigration({ name: "add nickname", ...paths });

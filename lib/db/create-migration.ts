@@ -20,22 +20,32 @@ export async function createMigration({
   schemaPath?: string;
   now?: Date;
 }): Promise<{ created: false } | { created: true; directory: string }> {
-  const slug = name.trim().replace(/[^A-Za-z0-9_]+/g, "_").replace(/^_+|_+$/g, "");
-  if (!slug) throw new Error("A migration needs a name made of letters, digits or underscores (--name add_jobs)");
+  const slug = name
+    .trim()
+    .replace(/[^A-Za-z0-9_]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!slug)
+    throw new Error("A migration needs a name made of letters, digits or underscores (--name add_jobs)");
   const diff = await diffMigrationsToSchema({ migrationsDir, schemaPath });
   if (diff.empty) return { created: false };
 
   await mkdir(migrationsDir, { recursive: true });
   const existing = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
-  const directory = path.join(migrationsDir, `${nextTimestamp(now, existing.map((e) => e.name))}_${slug}`);
+  const directory = path.join(
+    migrationsDir,
+    `${nextTimestamp(
+      now,
+      existing.map((e) => e.name),
+    )}_${slug}`,
+  );
   await mkdir(directory);
   await writeFile(path.join(directory, "migration.sql"), diff.script);
   // Same file `prisma migrate` writes; `wx` keeps an existing one untouched.
-  await writeFile(path.join(migrationsDir, MIGRATION_LOCK_FILE), MIGRATION_LOCK_CONTENT, { flag: "wx" }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EEXIST") throw error;
-    },
-  );
+  await writeFile(path.join(migrationsDir, MIGRATION_LOCK_FILE), MIGRATION_LOCK_CONTENT, {
+    flag: "wx",
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
   return { created: true, directory };
 }
 

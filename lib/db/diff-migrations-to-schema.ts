@@ -19,7 +19,10 @@ export async function diffMigrationsToSchema({
   migrationsDir?: string;
   schemaPath?: string;
 } = {}): Promise<{ empty: boolean; script: string }> {
-  const [migrationsList, content] = await Promise.all([readMigrations(migrationsDir), readFile(schemaPath, "utf8")]);
+  const [migrationsList, content] = await Promise.all([
+    readMigrations(migrationsDir),
+    readFile(schemaPath, "utf8"),
+  ]);
   const schemaFile = { path: path.basename(schemaPath), content };
   const scratch = await PGlite.create();
   const served = await servePglite({ db: scratch });
@@ -41,7 +44,9 @@ export async function diffMigrationsToSchema({
       // With exitCode set the engine answers 2 for a non-empty diff, as `prisma migrate diff --exit-code` does.
       return { empty: result.exitCode === 0, script: result.stdout ?? "" };
     } catch (error) {
-      throw new Error(`Comparing migrations with the schema failed: ${describeEngineError(error)}`, { cause: error });
+      throw new Error(`Comparing migrations with the schema failed: ${describeEngineError(error)}`, {
+        cause: error,
+      });
     } finally {
       await close();
     }

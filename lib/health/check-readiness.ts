@@ -2,7 +2,10 @@ import { getPrisma } from "@/lib/db/get-prisma";
 import { pingRedis } from "@/lib/redis/get-redis";
 
 export type CheckState = "ok" | "not_configured" | "error";
-export type Readiness = { status: "ok" | "unavailable"; checks: Record<"database" | "redis" | "worker", CheckState> };
+export type Readiness = {
+  status: "ok" | "unavailable";
+  checks: Record<"database" | "redis" | "worker", CheckState>;
+};
 
 const CHECK_TIMEOUT_MS = 2_000;
 

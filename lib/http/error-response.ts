@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { AppError, isAppError } from "@/lib/errors/app-error";
 import { ZodError } from "zod";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 
 /** Turns anything thrown into Orbit's one error envelope; internals are logged, never sent. */
 export function errorResponse(error: unknown, requestId: string = randomUUID()): Response {
   const appError = toAppError(error);
   if (appError.code === "internal") {
-    console.error(JSON.stringify({ level: "error", requestId, msg: "unhandled error", error: String(error) }));
+    console.error(
+      JSON.stringify({ level: "error", requestId, msg: "unhandled error", error: String(error) }),
+    );
   }
   const headers = new Headers({ "content-type": "application/json", "x-request-id": requestId });
   if (appError.retryAfter !== undefined) headers.set("retry-after", String(Math.ceil(appError.retryAfter)));

@@ -1,9 +1,13 @@
 /**
- * The client address as seen by the nearest proxy. Next's server appends the socket address to X-Forwarded-For, so
- * the last entry is the one a client cannot forge; earlier entries are whatever the client claimed.
+ * The client address for rate limits and the audit log. Orbit's own web server (lib/boot/serve-web.mjs) sets
+ * X-Orbit-Client-Ip from the socket and the trusted-proxy count, overwriting anything a client sent. Without it
+ * (on Vercel, whose edge overwrites X-Real-IP / X-Forwarded-For itself) the platform's header is used.
  */
 export function getClientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || headers.get("x-real-ip") || "unknown";
+  return (
+    headers.get("x-orbit-client-ip") ||
+    headers.get("x-real-ip") ||
+    headers.get("x-forwarded-for")?.split(",")[0]?.trim() ||
+    "unknown"
+  );
 }

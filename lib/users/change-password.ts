@@ -11,7 +11,8 @@ export async function changePassword(options: {
   input: { currentPassword: string; newPassword: string };
   ip?: string;
 }): Promise<void> {
-  if (options.actor.kind !== "user") throw new AppError("forbidden", "Only a signed-in user can change a password.");
+  if (options.actor.kind !== "user")
+    throw new AppError("forbidden", "Only a signed-in user can change a password.");
   const input = changePasswordInput.parse(options.input);
   const prisma = getPrisma();
   const user = await prisma.user.findUnique({

@@ -2,8 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/crypto/hash-password";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
-import { createUserInput } from "./user-input-schema";
 import { toUserView, type UserView } from "./to-user-view";
+import { createUserInput } from "./user-input-schema";
 
 // Setup creates the first admin, and only while no user exists. The check and the insert share a transaction with an
 // advisory lock so two visitors racing on a fresh install cannot both become admin.

@@ -3,8 +3,8 @@ import { type Actor, assertRole } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/crypto/hash-password";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
-import { type CreateUserInput, createUserInput } from "./user-input-schema";
 import { toUserView, type UserView } from "./to-user-view";
+import { type CreateUserInput, createUserInput } from "./user-input-schema";
 
 /**
  * Creates a user (an admin inviting someone, the CLI, or first-run setup). An invited user gets a temporary password
@@ -46,7 +46,9 @@ export async function createUser(options: {
   } catch (error) {
     // Two concurrent invites for one email: the unique index decides, the loser gets a clear answer.
     if ((error as { code?: string }).code === "P2002") {
-      throw new AppError("conflict", `A user with the email ${input.email} already exists.`, { cause: error });
+      throw new AppError("conflict", `A user with the email ${input.email} already exists.`, {
+        cause: error,
+      });
     }
     throw error;
   }

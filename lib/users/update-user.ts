@@ -2,8 +2,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole, type Role } from "@/lib/auth/roles";
 import { type DbTx, getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
-import { setUserDisabledInput, updateUserRoleInput } from "./user-input-schema";
 import { toUserView, type UserView } from "./to-user-view";
+import { setUserDisabledInput, updateUserRoleInput } from "./user-input-schema";
 
 type Change = { role: Role } | { disabled: boolean };
 
@@ -29,7 +29,11 @@ export async function updateUser(options: {
       action: "role" in change ? "user.role" : change.disabled ? "user.disable" : "user.enable",
       targetType: "user",
       targetId: after.id,
-      details: { email: after.email, before: { role: before.role, disabled: before.disabled }, after: change },
+      details: {
+        email: after.email,
+        before: { role: before.role, disabled: before.disabled },
+        after: change,
+      },
       ip: options.ip,
     });
     return toUserView(after);

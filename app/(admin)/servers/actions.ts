@@ -46,17 +46,25 @@ export const inspectDraftServerAction = authorizedAction(
       : inspectDraftServer({ actor, input: input as never }),
 );
 
-export const testServerConnectionAction = authorizedAction("operator", serverId, async ({ serverId }, { actor, ip }) => {
-  const inspection = await testServerConnection({ actor, serverId, ip });
-  revalidatePath(`/servers/${serverId}`);
-  return inspection;
-});
+export const testServerConnectionAction = authorizedAction(
+  "operator",
+  serverId,
+  async ({ serverId }, { actor, ip }) => {
+    const inspection = await testServerConnection({ actor, serverId, ip });
+    revalidatePath(`/servers/${serverId}`);
+    return inspection;
+  },
+);
 
-export const refreshServerToolsAction = authorizedAction("operator", serverId, async ({ serverId }, { actor, ip }) => {
-  const result = await refreshServerTools({ actor, serverId, ip });
-  revalidatePath(`/servers/${serverId}`);
-  return result.tools;
-});
+export const refreshServerToolsAction = authorizedAction(
+  "operator",
+  serverId,
+  async ({ serverId }, { actor, ip }) => {
+    const result = await refreshServerTools({ actor, serverId, ip });
+    revalidatePath(`/servers/${serverId}`);
+    return result.tools;
+  },
+);
 
 export const setServerEnabledAction = authorizedAction(
   "operator",
@@ -69,8 +77,12 @@ export const setServerEnabledAction = authorizedAction(
   },
 );
 
-export const deleteServerAction = authorizedAction("operator", serverId, async ({ serverId }, { actor, ip }) => {
-  const deleted = await deleteServer({ actor, serverId, ip });
-  revalidatePath("/servers");
-  return deleted;
-});
+export const deleteServerAction = authorizedAction(
+  "operator",
+  serverId,
+  async ({ serverId }, { actor, ip }) => {
+    const deleted = await deleteServer({ actor, serverId, ip });
+    revalidatePath("/servers");
+    return deleted;
+  },
+);

@@ -47,7 +47,10 @@ export default async function ServersPage() {
                 {servers.map((server) => (
                   <tr key={server.id} data-testid={`server-row-${server.slug}`}>
                     <td className="py-2 pr-4">
-                      <Link href={`/servers/${server.id}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+                      <Link
+                        href={`/servers/${server.id}`}
+                        className="font-medium text-indigo-600 hover:underline dark:text-indigo-400"
+                      >
                         {server.name}
                       </Link>
                       <div className="font-mono text-xs text-zinc-500">{server.slug}</div>

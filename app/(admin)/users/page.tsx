@@ -36,12 +36,23 @@ export default async function UsersPage() {
                       {user.name ? <div className="text-xs text-zinc-500">{user.name}</div> : null}
                     </td>
                     <td className="py-2 pr-4">
-                      {user.disabled ? <Badge tone="red">disabled</Badge> : <Badge tone="green">active</Badge>}{" "}
+                      {user.disabled ? (
+                        <Badge tone="red">disabled</Badge>
+                      ) : (
+                        <Badge tone="green">active</Badge>
+                      )}{" "}
                       {user.mustChangePassword ? <Badge tone="amber">temporary password</Badge> : null}
                     </td>
-                    <td className="py-2 pr-4 text-zinc-500">{user.lastLoginAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}</td>
+                    <td className="py-2 pr-4 text-zinc-500">
+                      {user.lastLoginAt?.toISOString().slice(0, 16).replace("T", " ") ?? "never"}
+                    </td>
                     <td className="py-2">
-                      <UserRowControls userId={user.id} email={user.email} role={user.role} disabled={user.disabled} />
+                      <UserRowControls
+                        userId={user.id}
+                        email={user.email}
+                        role={user.role}
+                        disabled={user.disabled}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -54,19 +54,25 @@ export default async function ServerPage({ params }: { params: Promise<{ id: str
             <dt className="text-zinc-500">Headers</dt>
             <dd className="flex flex-wrap gap-1">
               {server.headerNames.length
-                ? server.headerNames.map((name) => (
-                    <Badge key={name}>
-                      {name}: set
-                    </Badge>
-                  ))
+                ? server.headerNames.map((name) => <Badge key={name}>{name}: set</Badge>)
                 : "none"}
             </dd>
             <dt className="text-zinc-500">Tags</dt>
             <dd className="flex flex-wrap gap-1">
-              {server.tags.length ? server.tags.map((t) => <Badge key={t} tone="indigo">{t}</Badge>) : "none"}
+              {server.tags.length
+                ? server.tags.map((t) => (
+                    <Badge key={t} tone="indigo">
+                      {t}
+                    </Badge>
+                  ))
+                : "none"}
             </dd>
             <dt className="text-zinc-500">Last checked</dt>
-            <dd>{server.lastCheckedAt ? server.lastCheckedAt.toISOString().replace("T", " ").slice(0, 19) + " UTC" : "never"}</dd>
+            <dd>
+              {server.lastCheckedAt
+                ? `${server.lastCheckedAt.toISOString().replace("T", " ").slice(0, 19)} UTC`
+                : "never"}
+            </dd>
           </dl>
         </Card>
         <Card title={`Tools (${tools.length})`}>

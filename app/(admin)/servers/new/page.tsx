@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/card";
 import { ServerForm } from "@/components/servers/server-form";
+import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 
 export const metadata: Metadata = { title: "Add server" };
@@ -9,7 +9,10 @@ export default async function NewServerPage() {
   await requirePageActor("operator");
   return (
     <>
-      <PageHeader title="Add an MCP server" description="Orbit connects to it, lists its tools and keeps them." />
+      <PageHeader
+        title="Add an MCP server"
+        description="Orbit connects to it, lists its tools and keeps them."
+      />
       <ServerForm />
     </>
   );

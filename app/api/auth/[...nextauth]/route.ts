@@ -1,5 +1,5 @@
-import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/auth-options";
 import { assertSignInAllowed, recordSignInFailure } from "@/lib/auth/sign-in-throttle";
 import { errorResponse } from "@/lib/http/error-response";
@@ -17,8 +17,13 @@ export async function POST(req: NextRequest, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join("/") !== "callback/credentials") return NextAuth(req, context, getAuthOptions());
 
-  const form = await req.clone().formData().catch(() => null);
-  const email = String(form?.get("email") ?? "").trim().toLowerCase();
+  const form = await req
+    .clone()
+    .formData()
+    .catch(() => null);
+  const email = String(form?.get("email") ?? "")
+    .trim()
+    .toLowerCase();
   const ip = getClientIp(req.headers);
   try {
     await assertSignInAllowed({ email, ip });

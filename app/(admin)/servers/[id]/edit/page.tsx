@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/card";
 import { ServerForm } from "@/components/servers/server-form";
+import { PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { getServerForPage } from "@/lib/servers/get-server-for-page";
 
