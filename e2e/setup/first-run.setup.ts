@@ -9,7 +9,9 @@ import { ADMIN_STATE } from "../support/paths";
 // to /setup, creates the admin, signs in, and the session is saved for the specs (playwright.config.ts).
 setup("first run: /setup creates the admin, who then signs in", async ({ page }) => {
   await page.goto("/servers");
-  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page, "E2E needs an empty database: /setup is offered only while no user exists").toHaveURL(
+    /\/setup$/,
+  );
 
   await new SetupPage(page).createAdmin(ADMIN);
   await expect(page).toHaveURL(/\/login\?setup=done$/);

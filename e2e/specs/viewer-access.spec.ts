@@ -19,6 +19,8 @@ test.describe("a viewer", () => {
     await expect(shell.currentUser).toHaveText(viewer.email);
     await expect(shell.navLink("Servers")).toBeVisible();
     await expect(shell.navLink("Users")).toHaveCount(0);
+    // Invited with a temporary password, they are pointed at /account to choose their own.
+    await expect(page.getByRole("link", { name: "Choose your own" })).toHaveAttribute("href", "/account");
 
     const servers = new ServersPage(page);
     await servers.goto();
@@ -34,7 +36,7 @@ test.describe("a viewer", () => {
     }
   });
 
-  test("is sent to /forbidden from the add and edit pages", async ({ seed, signInAs }) => {
+  test("is sent to /forbidden from the add, edit and users pages", async ({ seed, signInAs }) => {
     const server = await seed.server();
     const page = await signInAs(await seed.user({ role: "viewer" }));
 
@@ -44,6 +46,9 @@ test.describe("a viewer", () => {
     await expect(new ServerFormPage(page).form).toHaveCount(0);
 
     await page.goto(`/servers/${server.id}/edit`);
+    await expect(page).toHaveURL(/\/forbidden$/);
+
+    await page.goto("/users");
     await expect(page).toHaveURL(/\/forbidden$/);
   });
 

@@ -22,7 +22,8 @@ import { REPO_ROOT } from "./paths";
 
 const STOP_GRACE_MS = 25_000;
 
-const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", HOSTNAME: "127.0.0.1" };
+// Loopback only, where baseURL (playwright.config.ts) expects it.
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ORBIT_HOST: "127.0.0.1" };
 for (const name of [
   "DATABASE_URL",
   "REDIS_URL",

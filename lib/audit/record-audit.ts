@@ -1,6 +1,6 @@
+import { type Actor, actorLabel } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { DbTx } from "@/lib/db/get-prisma";
-import { type Actor, actorLabel } from "@/lib/auth/roles";
 
 export type AuditEntry = {
   actor: Actor;

@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { getAuthOptions } from "./auth-options";
 import type { Actor } from "./roles";
@@ -8,8 +9,11 @@ export type UserActor = Extract<Actor, { kind: "user" }> & {
   mustChangePassword: boolean;
 };
 
-/** The signed-in user, read fresh from the database; null when signed out, deleted or disabled. */
-export async function getActor(): Promise<UserActor | null> {
+/**
+ * The signed-in user, read fresh from the database; null when signed out, deleted or disabled. Cached per request,
+ * so a layout and its page share one lookup.
+ */
+export const getActor = cache(async function getActor(): Promise<UserActor | null> {
   const session = await getServerSession(getAuthOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
@@ -23,4 +27,4 @@ export async function getActor(): Promise<UserActor | null> {
     role: user.role,
     mustChangePassword: user.mustChangePassword,
   };
-}
+});

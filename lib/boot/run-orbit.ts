@@ -107,7 +107,17 @@ export async function runOrbit({ mode }: { mode: Mode }): Promise<void> {
     // development keeps `next dev` for hot reload.
     const webArgs =
       mode === "production"
-        ? ["lib/boot/serve-web.mjs", "--dir", root, "--host", host, "--port", port, "--proxies", String(env.ORBIT_TRUSTED_PROXIES)]
+        ? [
+            "lib/boot/serve-web.mjs",
+            "--dir",
+            root,
+            "--host",
+            host,
+            "--port",
+            port,
+            "--proxies",
+            String(env.ORBIT_TRUSTED_PROXIES),
+          ]
         : [nextBin, "dev", "-p", port, "-H", host];
     const web = spawnPrefixed({ name: "web", command: process.execPath, args: webArgs, cwd: root });
     track("web", web, { critical: true });

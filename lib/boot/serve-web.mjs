@@ -7,7 +7,12 @@ import next from "next";
 import { resolveClientIp } from "./resolve-client-ip.mjs";
 
 const { values } = parseArgs({
-  options: { dir: { type: "string" }, host: { type: "string" }, port: { type: "string" }, proxies: { type: "string" } },
+  options: {
+    dir: { type: "string" },
+    host: { type: "string" },
+    port: { type: "string" },
+    proxies: { type: "string" },
+  },
 });
 const host = values.host ?? "127.0.0.1";
 const port = Number(values.port ?? 3000);
