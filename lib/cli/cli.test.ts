@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { findClosedPort } from "@/lib/test/find-closed-port";
 import { startEverythingServer } from "@/lib/test/start-everything-server";
 
 // Runs the real `orbit` bin as a child process against the test database, as an operator's script would.
@@ -132,7 +132,7 @@ describe("orbit CLI", () => {
     expect(listed.code).toBe(0);
     expect(listed.stdout).toContain(slug);
 
-    const port = await closedPort();
+    const port = await findClosedPort();
     const dead = await orbit(
       "server",
       "add",
@@ -161,15 +161,3 @@ describe("orbit CLI", () => {
     expect(badHeader.stderr.trim()).toBe('orbit: --header must look like "Name: value", got "no-colon"');
   });
 });
-
-/** A port nothing listens on: bound once to learn a free number, then released. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
