@@ -9,6 +9,9 @@ import { ADMIN, uniqueSuffix } from "../support/accounts";
 test("an admin adds server-everything, sees its echo tool and input schema, then signs out", async ({
   page,
   everythingUrl,
+  browser,
+  baseURL,
+  signInAs,
 }) => {
   const slug = `everything-${uniqueSuffix()}`;
   const name = `Everything ${slug}`;
@@ -47,8 +50,22 @@ test("an admin adds server-everything, sees its echo tool and input schema, then
   await servers.goto();
   await expect(servers.row(slug)).toContainText(name);
 
-  await shell.signOut();
-  await page.goto("/servers");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fservers$/);
-  await expect(new LoginPage(page).submit).toBeVisible();
+  // Signing out revokes the session, so this part uses a session of its own rather than the shared admin state.
+  const own = await signInAs(ADMIN);
+  const ownShell = new AppShell(own);
+  await own.goto("/servers");
+  await expect(ownShell.currentUser).toHaveText(ADMIN.email);
+  // A copy of the session cookie taken before signing out must not outlive the sign-out.
+  const copiedCookies = await own.context().cookies();
+  await ownShell.signOut();
+  await own.goto("/servers");
+  await expect(own).toHaveURL(/\/login\?callbackUrl=%2Fservers$/);
+  await expect(new LoginPage(own).submit).toBeVisible();
+
+  const replay = await browser.newContext({ baseURL });
+  await replay.addCookies(copiedCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/servers");
+  await expect(replayPage).toHaveURL(/\/login/);
+  await replay.close();
 });

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { getClientIp } from "@/lib/http/get-client-ip";
 import { authenticateUser } from "./authenticate-user";
+import { getSessionRevocations } from "./get-session-revocations";
 
 // Sessions are short-lived JWTs; the user row is re-read on every request (get-actor.ts), so a role change or a
 // disabled account takes effect at once without a session store.
@@ -27,11 +29,24 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        // A session id that survives token refreshes, so signing out can revoke every copy of this session.
+        if (user) Object.assign(token, { sub: user.id, sid: randomUUID() });
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub } };
+        return {
+          ...session,
+          user: { ...session.user, id: token.sub },
+          sessionId: token.sid,
+          expiresAt: token.exp,
+        };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string" && typeof token.exp === "number") {
+          await getSessionRevocations().revoke(token.sid, new Date(token.exp * 1000));
+        }
       },
     },
   };

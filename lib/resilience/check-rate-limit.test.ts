@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { createTestRedis } from "@/lib/redis/create-test-redis";
+import { createTestRedis, TEST_REDIS_URL } from "@/lib/redis/create-test-redis";
 import {
   checkRateLimit,
   consumeRateLimit,
@@ -10,13 +10,13 @@ import {
 } from "@/lib/resilience/check-rate-limit";
 import type { RateLimitPolicyName } from "@/lib/resilience/rate-limit-policies";
 
-// The policy table asks getRedis() for its store; here that is the real test Redis, built from explicit config
-// instead of the environment.
+// The policy table asks getRedis() for its store; here that is the real test Redis when there is one (built from
+// explicit config instead of the environment), else null, so the in-process fallback is what gets tested.
 const testRedis = vi.hoisted(() => ({ current: null as import("@upstash/redis").Redis | null }));
 vi.mock("@/lib/redis/get-redis", () => ({ getRedis: () => testRedis.current }));
 
-const { redis, cleanup } = createTestRedis();
-testRedis.current = redis;
+const connection = TEST_REDIS_URL === null ? null : createTestRedis();
+testRedis.current = connection?.redis ?? null;
 
 // Policy prefixes are the real ones, so every id is unique and reset afterwards.
 const used: [RateLimitPolicyName, string][] = [];
@@ -27,10 +27,10 @@ function freshId(policy: RateLimitPolicyName, label: string): string {
 }
 afterAll(async () => {
   for (const [policy, id] of used) await resetRateLimit(policy, id);
-  await cleanup();
+  await connection?.cleanup();
 });
 
-describe("sign-in rate limiting through the policy table", () => {
+describe(`sign-in rate limiting through the policy table (${connection ? "Redis" : "in-process"})`, () => {
   it("never locks out an account that keeps signing in successfully", async () => {
     const account = freshId("loginAccount", "ok@example.com");
     // Peek before each attempt; a successful sign-in consumes nothing.
@@ -54,7 +54,7 @@ describe("sign-in rate limiting through the policy table", () => {
     expect(error.retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(error.message).toBe(`Too many attempts, try again in ${error.retryAfter} s`);
 
-    // A 6th failure that slipped past the peek (a concurrent request) is refused by Redis, not counted.
+    // A 6th failure that slipped past the peek (a concurrent request) is refused by the store, not counted.
     expect(await consumeRateLimit("loginAccount", account)).toMatchObject({ success: false, remaining: 0 });
 
     const bystander = freshId("loginAccount", "bystander@example.com");

@@ -104,7 +104,11 @@ export function createRedisCircuitBreaker(options: {
   const local = createMemoryCircuitBreaker({ now });
   let warned = false;
 
-  async function run(key: string, policy: CircuitPolicy, operation: CircuitOperation): Promise<CircuitDecision> {
+  async function run(
+    key: string,
+    policy: CircuitPolicy,
+    operation: CircuitOperation,
+  ): Promise<CircuitDecision> {
     // Long enough that an open circuit outlives openMs, short enough that abandoned keys go away by themselves.
     const ttlMs = 2 * Math.max(policy.windowMs, policy.openMs) + 60_000;
     const args = [

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedDatabase } from "@/lib/boot/start-embedded-database";
@@ -10,6 +11,10 @@ import { migrateDatabase } from "@/lib/db/migrate-database";
  * run with `createdb`); otherwise to an embedded PGlite in a temporary directory, served over TCP like in
  * production. Either way it is migrated first. Values set on process.env here reach the test workers, which vitest
  * forks afterwards with this environment.
+ *
+ * The test Redis is decided here too, once: REDIS_URL when set; otherwise a local Redis on 127.0.0.1:6379 if it
+ * answers PING quickly (skip the probe with ORBIT_TEST_REDIS=off). Workers get it as ORBIT_TEST_REDIS_URL (unset
+ * when there is none), and Redis-backed suites are only registered when it is set.
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const scratch = await mkdtemp(path.join(tmpdir(), "orbit-test-"));
@@ -17,6 +22,17 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.ORBIT_DATA_DIR ||= path.join(scratch, "data");
   process.env.AUTH_SECRET ||= randomBytes(48).toString("base64url");
   process.env.ORBIT_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+
+  const redisUrl = await chooseTestRedis();
+  if (redisUrl) {
+    process.env.ORBIT_TEST_REDIS_URL = redisUrl;
+    console.log(`[test] Redis: ${withoutPassword(redisUrl)}`);
+  } else {
+    delete process.env.ORBIT_TEST_REDIS_URL;
+    console.log(
+      "[test] no Redis reachable: Redis-backed suites are not registered; in-process fallbacks are tested",
+    );
+  }
 
   let stopDatabase = async () => {};
   if (!process.env.DATABASE_URL) {
@@ -39,4 +55,46 @@ export default async function setup(): Promise<() => Promise<void>> {
     await stopDatabase();
     await rm(scratch, { recursive: true, force: true });
   };
+}
+
+const LOCAL_REDIS = { host: "127.0.0.1", port: 6379 };
+const PROBE_TIMEOUT_MS = 500;
+
+async function chooseTestRedis(): Promise<string | null> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL;
+  if (process.env.ORBIT_TEST_REDIS === "off") return null;
+  return (await answersPing(LOCAL_REDIS.host, LOCAL_REDIS.port))
+    ? `redis://${LOCAL_REDIS.host}:${LOCAL_REDIS.port}`
+    : null;
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable REDIS_URL)";
+  }
+}
+
+/** True when a Redis at host:port accepts a connection and replies +PONG to PING within PROBE_TIMEOUT_MS. */
+function answersPing(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    let reply = "";
+    const finish = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => finish(false), PROBE_TIMEOUT_MS);
+    socket.on("connect", () => socket.write("*1\r\n$4\r\nPING\r\n"));
+    socket.on("data", (chunk) => {
+      reply += chunk.toString("latin1");
+      if (reply.includes("\r\n")) finish(reply.startsWith("+PONG"));
+    });
+    socket.on("error", () => finish(false));
+    socket.on("close", () => finish(false));
+  });
 }

@@ -15,7 +15,11 @@ export type FlakyMcpServer = {
   /** Same as POST /control; `times` makes the mode last for that many tool calls, then it is "ok" again. */
   setMode(mode: FlakyMode, options?: { delayMs?: number; times?: number }): void;
   /** HTTP requests of any kind, and `tools/call` requests that arrived per tool (whatever the mode did with them). */
-  counts(): { requests: number; calls: Record<FlakyToolName, number>; executed: Record<FlakyToolName, number> };
+  counts(): {
+    requests: number;
+    calls: Record<FlakyToolName, number>;
+    executed: Record<FlakyToolName, number>;
+  };
   /** Closes this server and every socket it holds; nothing else. */
   stop(): Promise<void>;
 };
@@ -73,6 +77,8 @@ export async function startFlakyMcpServer(): Promise<FlakyMcpServer> {
       },
       async ({ amount }) => {
         executed.charge++;
+        // Thrown errors become `isError: true` results: the tool said no, the server is fine.
+        if (amount < 0) throw new Error("amount must not be negative");
         return { content: [{ type: "text", text: `charged ${amount} (#${executed.charge})` }] };
       },
     );

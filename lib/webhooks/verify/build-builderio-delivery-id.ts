@@ -25,6 +25,8 @@ export function buildBuilderioDeliveryId(payload: Record<string, unknown>, body:
   const id = readString(field(payload.newValue, "id")) ?? readString(field(before, "id"));
   if (modelName === null || operation === null || id === null) return hashBody(body);
   const version =
-    readString(field(payload.newValue, "lastUpdated")) ?? readString(field(before, "lastUpdated")) ?? hashBody(body);
+    readString(field(payload.newValue, "lastUpdated")) ??
+    readString(field(before, "lastUpdated")) ??
+    hashBody(body);
   return `${modelName}:${id}:${operation}:${version}`;
 }

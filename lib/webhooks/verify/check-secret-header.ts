@@ -13,7 +13,7 @@ export const DEFAULT_SIGNATURE_HEADER = "x-orbit-signature";
 
 export function checkSecretHeader(options: {
   mode: "header" | "hmac";
-  header: string | undefined;
+  header?: string;
   secrets: IndexedSecret[];
   body: Uint8Array;
   headers: Headers;

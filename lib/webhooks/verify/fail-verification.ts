@@ -1,4 +1,7 @@
-import type { VerificationFailureReason, VerificationResult } from "@/lib/webhooks/verify/verification-result";
+import type {
+  VerificationFailureReason,
+  VerificationResult,
+} from "@/lib/webhooks/verify/verification-result";
 
 export function failVerification(
   reason: VerificationFailureReason,

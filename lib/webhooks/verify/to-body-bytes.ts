@@ -5,6 +5,7 @@ import { Buffer } from "node:buffer";
 
 export function toBodyBytes(rawBody: unknown): Buffer | null {
   if (typeof rawBody === "string") return Buffer.from(rawBody, "utf8");
-  if (rawBody instanceof Uint8Array) return Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  if (rawBody instanceof Uint8Array)
+    return Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
   return null;
 }

@@ -18,7 +18,8 @@ export async function verifyGithubWebhook(options: {
   if (secrets.length === 0) return failVerification("missing_secret", "No webhook secret is configured.");
 
   const signature = readHeader(options.headers, "x-hub-signature-256");
-  if (signature === null) return failVerification("missing_signature", "Header X-Hub-Signature-256 is missing.");
+  if (signature === null)
+    return failVerification("missing_signature", "Header X-Hub-Signature-256 is missing.");
 
   const bytes = toBodyBytes(options.rawBody);
   const body = bytes === null ? null : decodeUtf8Body(bytes);

@@ -26,7 +26,8 @@ export function verifyRespondioWebhook(options: {
 
   const { signatureHeader, deliveryIdPath, eventTypePath } = options.config;
   const signature = readHeader(options.headers, signatureHeader);
-  if (signature === null) return failVerification("missing_signature", `Header ${signatureHeader} is missing.`);
+  if (signature === null)
+    return failVerification("missing_signature", `Header ${signatureHeader} is missing.`);
 
   const bytes = toBodyBytes(options.rawBody);
   if (bytes === null) return failVerification("malformed", "The body is neither a string nor bytes.");

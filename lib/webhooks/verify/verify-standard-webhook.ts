@@ -31,14 +31,19 @@ export function verifyStandardWebhook(options: {
       // Not base64 after whsec_: treated like a missing secret below if none is usable.
     }
   }
-  if (webhooks.length === 0) return failVerification("missing_secret", "No valid whsec_ secret is configured.");
+  if (webhooks.length === 0)
+    return failVerification("missing_secret", "No valid whsec_ secret is configured.");
 
   const signatures = readHeader(options.headers, "webhook-signature");
-  if (signatures === null) return failVerification("missing_signature", "Header webhook-signature is missing.");
+  if (signatures === null)
+    return failVerification("missing_signature", "Header webhook-signature is missing.");
   const id = readHeader(options.headers, "webhook-id");
   const timestampHeader = readHeader(options.headers, "webhook-timestamp");
   if (id === null || timestampHeader === null || !/^\d{1,12}$/.test(timestampHeader)) {
-    return failVerification("malformed", "Headers webhook-id and webhook-timestamp (Unix seconds) are required.");
+    return failVerification(
+      "malformed",
+      "Headers webhook-id and webhook-timestamp (Unix seconds) are required.",
+    );
   }
   const timestamp = Number(timestampHeader);
 
@@ -58,7 +63,8 @@ export function verifyStandardWebhook(options: {
       break;
     }
   }
-  if (secretIndex === null) return failVerification("bad_signature", "No v1 signature in webhook-signature matches.");
+  if (secretIndex === null)
+    return failVerification("bad_signature", "No v1 signature in webhook-signature matches.");
 
   // Written so that an invalid `now` (NaN) fails closed rather than passing every comparison.
   const skew = Math.floor(options.now.getTime() / 1000) - timestamp;

@@ -25,11 +25,20 @@ export type VerifyWebhookInput = VerificationConfigInput & {
 
 export async function verifyWebhook(input: VerifyWebhookInput): Promise<VerificationResult> {
   if (collectSecrets(input.secrets).length === 0) {
-    return failVerification("missing_secret", `No webhook secret is configured for this ${input.kind} integration.`);
+    return failVerification(
+      "missing_secret",
+      `No webhook secret is configured for this ${input.kind} integration.`,
+    );
   }
-  const parsed = verificationConfigSchema.safeParse({ kind: input.kind, secrets: input.secrets, config: input.config });
+  const parsed = verificationConfigSchema.safeParse({
+    kind: input.kind,
+    secrets: input.secrets,
+    config: input.config,
+  });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "config"}: ${issue.message}`);
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "config"}: ${issue.message}`,
+    );
     return failVerification("missing_secret", `The verification config is invalid (${issues.join("; ")}).`);
   }
 

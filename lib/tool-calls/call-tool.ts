@@ -1,0 +1,102 @@
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { type CircuitPolicy, defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
+import { CircuitOpenError, callTarget, type TargetCallResult } from "@/lib/tool-calls/call-target";
+import { getToolCallDeps, type ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import type {
+  ToolCallCaller,
+  ToolCallOutcome,
+  ToolCallPolicy,
+  ToolCallResponse,
+  ToolCallTarget,
+  ToolCallTool,
+} from "@/lib/tool-calls/tool-call-types";
+
+export type CallToolOptions = {
+  target: ToolCallTarget;
+  tool: ToolCallTool;
+  args?: Record<string, unknown>;
+  policy?: Partial<Omit<ToolCallPolicy, "circuit">> & { circuit?: Partial<CircuitPolicy> };
+  caller: ToolCallCaller;
+  /** Used only while the primary's circuit is open. */
+  fallback?: ToolCallTarget;
+  /** The caller giving up (a closed HTTP request, a cancelled job). */
+  signal?: AbortSignal;
+  /** Receives one outcome per call, success or failure; must not throw (errors are logged and ignored). */
+  record?: (outcome: ToolCallOutcome) => void;
+  /** Defaults to the process-wide pool, circuit store and cache. */
+  deps?: ToolCallDeps;
+};
+
+/**
+ * The one way Orbit calls a tool, whoever asks (webhooks, chat, REST, jobs, the gateway): replica by weight →
+ * circuit → cache → pooled client with a deadline → retries only when safe → outcome recorded. Throws AppError
+ * (upstream_error, upstream_timeout, circuit_open) with `details.attempts`.
+ */
+export async function callTool(options: CallToolOptions): Promise<ToolCallResponse> {
+  const { target, tool, caller, fallback, signal, record } = options;
+  const args = options.args ?? {};
+  const policy = resolvePolicy(options.policy);
+  const deps = options.deps ?? getToolCallDeps();
+  const startedAt = new Date();
+  const started = performance.now();
+
+  let servedBy: ToolCallResponse["servedBy"] = "primary";
+  let answered: TargetCallResult | null = null;
+  let failed: AppError | null = null;
+  try {
+    try {
+      answered = await callTarget({ target, tool, args, policy, deps, signal });
+    } catch (error) {
+      if (!(error instanceof CircuitOpenError) || !fallback) throw error;
+      servedBy = "fallback";
+      answered = await callTarget({ target: fallback, tool, args, policy, deps, signal });
+    }
+    return { ...answered, latencyMs: Math.round(performance.now() - started), servedBy };
+  } catch (error) {
+    failed = isAppError(error)
+      ? error
+      : new AppError("internal", "The tool call failed unexpectedly", {
+          cause: error,
+          details: { attempts: 0 },
+        });
+    throw failed;
+  } finally {
+    const served = servedBy === "fallback" && fallback ? fallback : target;
+    emit(record, {
+      serverId: served.serverId,
+      slug: served.slug,
+      tool: tool.name,
+      caller,
+      ok: answered !== null,
+      toolError: answered?.result.isError === true,
+      errorCode: failed?.code ?? null,
+      errorMessage: failed?.message ?? null,
+      attempts: answered?.attempts ?? Number(failed?.details?.attempts ?? 0),
+      cached: answered?.cached ?? false,
+      replicaUrl: answered?.replicaUrl ?? null,
+      servedBy,
+      latencyMs: Math.round(performance.now() - started),
+      startedAt,
+    });
+  }
+}
+
+function resolvePolicy(policy: CallToolOptions["policy"] = {}): ToolCallPolicy {
+  const backoffBaseMs = policy.backoffBaseMs ?? 200;
+  return {
+    retries: Math.max(0, policy.retries ?? 2),
+    backoffBaseMs,
+    backoffMaxMs: policy.backoffMaxMs ?? Math.max(backoffBaseMs, 5_000),
+    circuit: { ...defaultCircuitPolicy, ...policy.circuit },
+  };
+}
+
+// A request log that fails must not fail, or slow, the call it describes.
+function emit(record: CallToolOptions["record"], outcome: ToolCallOutcome): void {
+  if (!record) return;
+  try {
+    record(outcome);
+  } catch (error) {
+    console.error("Recording a tool call outcome failed:", error);
+  }
+}

@@ -1,0 +1,164 @@
+import { SseError } from "@modelcontextprotocol/sdk/client/sse.js";
+import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import type { CircuitOutcome } from "@/lib/resilience/circuit-breaker";
+
+export type CallFailure = {
+  error: AppError;
+  /** False only when the request provably never reached the server, which makes any tool safe to call again. */
+  reachedServer: boolean;
+  /** What the failure says about the server's health: transport errors, timeouts and 5xx count against it. */
+  circuit: CircuitOutcome;
+  /** Another attempt could go differently (a reset, a 5xx), unlike a refused credential or an invalid argument. */
+  transient: boolean;
+  /** The pooled connection should be replaced before the next call. */
+  broken: boolean;
+};
+
+// Errors from the socket's connect or the DNS lookup: the request was never written.
+const beforeSendCodes = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_NONAME",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/**
+ * Sorts a failed attempt into what the retry and circuit steps need. `stage` says whether the failure came while
+ * getting a connection (initialize: the tool call was not sent yet) or during the call itself; `toError` maps a raw
+ * error to the operator-readable AppError of the connection that failed.
+ */
+export function classifyCallFailure(
+  error: unknown,
+  context: {
+    stage: "connect" | "call";
+    url: string;
+    timeoutMs: number;
+    deadline: AbortSignal;
+    callerSignal?: AbortSignal;
+    toError?: (error: unknown) => AppError;
+  },
+): CallFailure {
+  const reachedIfSent = context.stage === "call";
+  if (context.callerSignal?.aborted) {
+    const reason: unknown = context.callerSignal.reason;
+    const appError = isAppError(reason)
+      ? reason
+      : new AppError("upstream_error", "The tool call was cancelled before the server answered", {
+          cause: reason,
+        });
+    // The caller leaving says nothing about the server.
+    return {
+      error: appError,
+      reachedServer: reachedIfSent,
+      circuit: "release",
+      transient: false,
+      broken: false,
+    };
+  }
+  if (context.deadline.aborted || (error instanceof McpError && error.code === ErrorCode.RequestTimeout)) {
+    const appError = new AppError(
+      "upstream_timeout",
+      `${originOf(context.url)} did not answer within ${context.timeoutMs} ms`,
+      { cause: error, details: { url: displayUrl(context.url), timeoutMs: context.timeoutMs } },
+    );
+    return {
+      error: appError,
+      reachedServer: reachedIfSent,
+      circuit: "failure",
+      transient: true,
+      broken: context.stage === "connect",
+    };
+  }
+
+  const appError = isAppError(error)
+    ? error
+    : (context.toError?.(error) ??
+      new AppError("upstream_error", `Could not talk to ${originOf(context.url)}`, { cause: error }));
+  const raw = isAppError(error) ? error.cause : error;
+  const status = findHttpStatus(raw);
+  const socket = findSocketError(raw);
+
+  if (context.stage === "connect") {
+    // Nothing of the tool call was sent. A 4xx here is configuration (credentials, wrong URL), not ill health.
+    const misconfigured = status !== undefined && status >= 400 && status < 500 && status !== 429;
+    return {
+      error: appError,
+      reachedServer: false,
+      circuit: misconfigured ? "release" : "failure",
+      transient: !misconfigured,
+      broken: true,
+    };
+  }
+
+  if (raw instanceof McpError && raw.code !== ErrorCode.ConnectionClosed) {
+    // A JSON-RPC error is an answer: the server is up and said no, and asking again gets the same no.
+    return { error: appError, reachedServer: true, circuit: "success", transient: false, broken: false };
+  }
+  if (status !== undefined) {
+    if (status >= 500) {
+      return { error: appError, reachedServer: true, circuit: "failure", transient: true, broken: false };
+    }
+    // The spec's answer to an unknown session (the server restarted): refused before processing, reconnect.
+    if (status === 404) {
+      return { error: appError, reachedServer: false, circuit: "release", transient: true, broken: true };
+    }
+    if (status === 429) {
+      return { error: appError, reachedServer: true, circuit: "release", transient: true, broken: false };
+    }
+    return { error: appError, reachedServer: true, circuit: "release", transient: false, broken: false };
+  }
+  if (
+    socket &&
+    (beforeSendCodes.has(socket.code) || socket.syscall === "connect" || socket.syscall === "getaddrinfo")
+  ) {
+    return { error: appError, reachedServer: false, circuit: "failure", transient: true, broken: true };
+  }
+  // A reset, a socket closed mid-answer, anything else: the server may have run the tool.
+  return { error: appError, reachedServer: true, circuit: "failure", transient: true, broken: true };
+}
+
+function findHttpStatus(error: unknown, depth = 0): number | undefined {
+  if (!error || typeof error !== "object" || depth > 5) return undefined;
+  if ((error instanceof StreamableHTTPError || error instanceof SseError) && typeof error.code === "number") {
+    return error.code > 0 ? error.code : undefined;
+  }
+  return findHttpStatus((error as { cause?: unknown }).cause, depth + 1);
+}
+
+function findSocketError(error: unknown, depth = 0): { code: string; syscall?: string } | undefined {
+  if (!error || typeof error !== "object" || depth > 5) return undefined;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (typeof code === "string" && /^[A-Z_]+$/.test(code)) {
+    return { code, syscall: typeof syscall === "string" ? syscall : undefined };
+  }
+  // Happy-eyeballs failures (localhost → ::1 and 127.0.0.1) arrive as an AggregateError of socket errors.
+  if (error instanceof AggregateError) {
+    for (const inner of error.errors) {
+      const found = findSocketError(inner, depth + 1);
+      if (found) return found;
+    }
+  }
+  return findSocketError((error as { cause?: unknown }).cause, depth + 1);
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "the server";
+  }
+}
+
+function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return "the server URL";
+  }
+}
