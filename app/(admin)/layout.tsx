@@ -19,6 +19,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
             <NavLink href="/servers">Servers</NavLink>
+            <NavLink href="/integrations">Integrations</NavLink>
+            <NavLink href="/deliveries">Deliveries</NavLink>
             {actor.role === "admin" ? <NavLink href="/users">Users</NavLink> : null}
             <NavLink href="/account">Account</NavLink>
           </nav>

@@ -10,6 +10,8 @@ const USAGE = `Usage: orbit <command> [options]
   server add    --name N --url URL [--url URL2 …] [--header "Name: value" …] [--slug S]
                 [--transport streamable-http|sse] [--timeout MS] [--tag T …] [--no-connect]
   server list   [--json]
+  integration add  --file integration.json   (the shape the UI saves, routes included; prints the webhook URL)
+  integration list [--json]
   db migrate
 
 The database is DATABASE_URL when set, otherwise the embedded one in ORBIT_DATA_DIR (./.orbit).`;
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       timeout: { type: "string" },
       tag: { type: "string", multiple: true },
       "no-connect": { type: "boolean" },
+      file: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

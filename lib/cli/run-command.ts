@@ -5,10 +5,13 @@ import { getPrisma } from "@/lib/db/get-prisma";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { createIntegration } from "@/lib/integrations/create-integration";
+import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { createServer } from "@/lib/servers/create-server";
 import { listServers } from "@/lib/servers/list-servers";
 import { createUser } from "@/lib/users/create-user";
 import { parseHeaderFlag } from "./parse-header-flag";
+import { readJsonFile } from "./read-json-file";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -104,6 +107,31 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
         const state = s.enabled ? "enabled " : "disabled";
         console.log(
           `${s.slug.padEnd(24)} ${state} ${String(s.toolCount).padStart(4)} tools  ${s.endpoints.map((e) => e.url).join(", ")}`,
+        );
+      }
+      return 0;
+    }
+    case "integration add": {
+      const integration = await createIntegration({
+        actor,
+        input: (await readJsonFile(required(values, "file"))) as never,
+      });
+      console.log(
+        `added ${integration.slug} (${integration.id}) with ${integration.routes.length} route(s); webhook URL: ${integration.webhookPath}`,
+      );
+      return 0;
+    }
+    case "integration list": {
+      const integrations = await listIntegrations({ actor });
+      if (values.json) {
+        console.log(JSON.stringify(integrations, null, 2));
+        return 0;
+      }
+      if (integrations.length === 0) console.log("no integrations");
+      for (const i of integrations) {
+        const state = i.enabled ? "enabled " : "disabled";
+        console.log(
+          `${i.slug.padEnd(24)} ${i.kind.padEnd(17)} ${i.mode.padEnd(5)} ${state} ${String(i.routes.length).padStart(3)} routes  ${i.webhookPath}`,
         );
       }
       return 0;

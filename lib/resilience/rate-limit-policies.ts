@@ -43,6 +43,20 @@ export const rateLimitPolicies = {
     windowMs: 15 * MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),
+  /** Webhooks per integration: one noisy platform (or a leaked URL) cannot starve the others. */
+  webhookIntegration: definePolicy({
+    prefix: "orbit:rl:webhook-integration",
+    limit: 600,
+    windowMs: MINUTE,
+    timeoutMs: STORE_TIMEOUT_MS,
+  }),
+  /** Webhooks per source IP, counted before the slug is looked up, so guessing slugs is slow too. */
+  webhookSourceIp: definePolicy({
+    prefix: "orbit:rl:webhook-ip",
+    limit: 300,
+    windowMs: MINUTE,
+    timeoutMs: STORE_TIMEOUT_MS,
+  }),
 } satisfies Record<string, PolicyEntry>;
 
 export type RateLimitPolicyName = keyof typeof rateLimitPolicies;

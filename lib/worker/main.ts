@@ -1,8 +1,13 @@
+import { hostname } from "node:os";
 import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { flushRequestLog } from "@/lib/telemetry/record-request";
+import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import { runDeliveryLoop } from "@/lib/worker/run-delivery-loop";
 
-// The worker process (`npm run worker`, or spawned by `npm start`). For now it only proves it can reach the
-// database and stays up; the job queue, Docker healer, health checks and webhook retries land in a later issue.
+// The worker process (`npm run worker`, or spawned by `npm start`). It consumes the webhook inbox: async deliveries,
+// retries on their schedule, and deliveries whose processor died. The job queue, Docker healer and health checks
+// land in a later issue, each as another loop started here.
 
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
@@ -11,16 +16,23 @@ async function main(): Promise<void> {
   const local = await prepareLocalEnvironment();
   const prisma = getPrisma();
   await prisma.$queryRaw`SELECT 1`;
-  log(`worker started (pid ${process.pid})`);
+  const workerId = `worker-${hostname()}-${process.pid}`;
+  log(`worker started (${workerId})`);
 
-  // Keeps the event loop alive until told to stop; real work replaces this.
-  const idle = setInterval(() => {}, 60_000);
+  const stop = new AbortController();
+  const deliveries = runDeliveryLoop({ workerId, signal: stop.signal, log });
+
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, async () => {
       if (stopping) return;
       stopping = true;
-      clearInterval(idle);
+      log(`${signal}: finishing deliveries in flight`);
+      stop.abort();
+      await deliveries;
+      // Buffered request-log rows are written before the connection closes; losing them is the one thing to avoid.
+      await flushRequestLog();
+      await getToolCallDeps().pool.closeAll();
       await prisma.$disconnect();
       await local.stop();
       log("worker stopped");

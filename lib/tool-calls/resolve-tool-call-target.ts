@@ -1,0 +1,63 @@
+import { getPrisma } from "@/lib/db/get-prisma";
+import { AppError } from "@/lib/errors/app-error";
+import { openHeaders } from "@/lib/servers/open-headers";
+import type { ToolCallTarget, ToolCallTool, ToolRetryOverride } from "@/lib/tool-calls/tool-call-types";
+
+const retryOverrides = new Set<string>(["never", "safe", "always"]);
+
+/**
+ * A stored server and one of its tools as callTool needs them: replicas by position with weights, decrypted headers,
+ * and the tool's hints and admin overrides. A tool the registry has not listed (never refreshed) is called with no
+ * hints, which is the cautious reading: never cached, retried only when the request provably never left.
+ * Throws AppError: not_found (no such server), unavailable (disabled), unprocessable (no endpoint).
+ */
+export async function resolveToolCallTarget(options: {
+  serverId: string;
+  toolName: string;
+}): Promise<{ target: ToolCallTarget; tool: ToolCallTool }> {
+  const server = await getPrisma().server.findUnique({
+    where: { id: options.serverId },
+    include: {
+      endpoints: { orderBy: { position: "asc" } },
+      tools: { where: { name: options.toolName } },
+    },
+  });
+  if (!server) throw new AppError("not_found", "The route's server no longer exists.");
+  if (!server.enabled) throw new AppError("unavailable", `Server ${server.slug} is disabled.`);
+  if (server.endpoints.length === 0) {
+    throw new AppError("unprocessable", `Server ${server.slug} has no endpoint to connect to.`);
+  }
+
+  const stored = server.tools[0];
+  return {
+    target: {
+      serverId: server.id,
+      slug: server.slug,
+      replicas: server.endpoints.map((endpoint) => ({ url: endpoint.url, weight: endpoint.weight })),
+      transport: server.transport,
+      headers: openHeaders(server.headersEncrypted),
+      timeoutMs: server.timeoutMs,
+    },
+    tool: {
+      name: options.toolName,
+      annotations: toAnnotations(stored?.annotations),
+      cacheTtlSeconds: stored?.cacheTtlSeconds ?? null,
+      retryOverride:
+        stored?.retryOverride && retryOverrides.has(stored.retryOverride)
+          ? (stored.retryOverride as ToolRetryOverride)
+          : undefined,
+    },
+  };
+}
+
+// Annotations are stored as the server sent them; only the three booleans decide anything, so only they pass.
+function toAnnotations(value: unknown): ToolCallTool["annotations"] {
+  if (!value || typeof value !== "object") return undefined;
+  const raw = value as Record<string, unknown>;
+  const pick = (key: string) => (typeof raw[key] === "boolean" ? (raw[key] as boolean) : undefined);
+  return {
+    readOnlyHint: pick("readOnlyHint"),
+    idempotentHint: pick("idempotentHint"),
+    destructiveHint: pick("destructiveHint"),
+  };
+}
