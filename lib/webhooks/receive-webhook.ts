@@ -87,7 +87,17 @@ export async function receiveWebhook(options: {
   if (duplicate) {
     // The first delivery's outcome as it stands; never a second attempt.
     const result = delivery.result as StoredToolResult | null;
-    return toWebhookReceipt({ ...delivery, deliveryId: delivery.id, result }, true);
+    // Named the same way the first answer was, so a resend reads like the original.
+    const route = delivery.routeId
+      ? await getPrisma().integrationRoute.findUnique({
+          where: { id: delivery.routeId },
+          select: { name: true, toolName: true },
+        })
+      : null;
+    return toWebhookReceipt(
+      { ...delivery, deliveryId: delivery.id, result, routeName: route?.name, tool: route?.toolName },
+      true,
+    );
   }
   if (!claim) return { status: 202, body: { deliveryId: delivery.id, status: delivery.status }, duplicate };
   return answerSyncDelivery({
