@@ -57,4 +57,35 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...valid, OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_API_KEY: "k" });
     expect(env.agent).toEqual({ baseUrl: "http://127.0.0.1:9/v1", apiKey: "k", model: "gpt-4o-mini" });
   });
+
+  it("reads the webhook intake limits, with defaults and bounds", () => {
+    expect(parseEnv(valid)).toMatchObject({
+      ORBIT_WEBHOOK_MAX_BYTES: 1048576,
+      ORBIT_WEBHOOK_RATE_PER_MINUTE: 6000,
+      ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: 3000,
+    });
+    const env = parseEnv({
+      ...valid,
+      ORBIT_WEBHOOK_MAX_BYTES: "26214400",
+      ORBIT_WEBHOOK_RATE_PER_MINUTE: "1000000",
+      ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: "1",
+    });
+    expect(env).toMatchObject({
+      ORBIT_WEBHOOK_MAX_BYTES: 25 * 1024 * 1024,
+      ORBIT_WEBHOOK_RATE_PER_MINUTE: 1_000_000,
+      ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: 1,
+    });
+    expect(problems({ ...valid, ORBIT_WEBHOOK_MAX_BYTES: "1023" })[0]).toMatch(/^ORBIT_WEBHOOK_MAX_BYTES /);
+    expect(problems({ ...valid, ORBIT_WEBHOOK_MAX_BYTES: "26214401" })[0]).toMatch(
+      /^ORBIT_WEBHOOK_MAX_BYTES /,
+    );
+    expect(problems({ ...valid, ORBIT_WEBHOOK_MAX_BYTES: "1MB" })[0]).toMatch(/^ORBIT_WEBHOOK_MAX_BYTES /);
+    // There is no "unlimited": 0 is refused rather than silently read as "no limit" or "refuse everything".
+    expect(problems({ ...valid, ORBIT_WEBHOOK_RATE_PER_MINUTE: "0" })[0]).toMatch(
+      /^ORBIT_WEBHOOK_RATE_PER_MINUTE /,
+    );
+    expect(problems({ ...valid, ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: "0" })[0]).toMatch(
+      /^ORBIT_WEBHOOK_IP_RATE_PER_MINUTE /,
+    );
+  });
 });

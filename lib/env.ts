@@ -14,6 +14,13 @@ const schema = z
     // Loopback by default: serving other machines is a decision (set 0.0.0.0), not an accident.
     ORBIT_HOST: z.string().min(1).default("127.0.0.1"),
     // How many reverse proxies in front of Orbit append to X-Forwarded-For; decides which address is the client's.
+    // The address platforms and browsers reach Orbit at, for URLs printed outside a request (the CLI's webhook URL).
+    // Pages use the request's own origin instead. Unset: http://localhost:$PORT.
+    ORBIT_PUBLIC_URL: z
+      .string()
+      .url()
+      .optional()
+      .transform((url) => url?.replace(/\/+$/, "")),
     ORBIT_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
     DATABASE_URL: z.string().url(),
     ORBIT_DATA_DIR: z.string().min(1).default("./.orbit"),
@@ -30,6 +37,17 @@ const schema = z
     OPENAI_API_KEY: z.string().min(1).optional(),
     ORBIT_AGENT_MODEL: z.string().min(1).optional(),
     ORBIT_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Webhook intake limits. The body cap spans 1 KiB (below that no real platform event fits) to 25 MiB (GitHub's own
+    // ceiling). Rate limits count per sliding minute and cannot be switched off: an unlimited public endpoint is a
+    // decision better made with a very large number than with a value that reads like "none".
+    ORBIT_WEBHOOK_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(25 * 1024 * 1024)
+      .default(1024 * 1024),
+    ORBIT_WEBHOOK_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {

@@ -13,6 +13,7 @@ const run = randomUUID().slice(0, 8);
 const prisma = getPrisma();
 let dir: string;
 let serverId: string;
+let serverSlug: string;
 
 function orbit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -42,6 +43,7 @@ beforeAll(async () => {
     },
   });
   serverId = server.id;
+  serverSlug = server.slug;
 });
 
 afterAll(async () => {
@@ -67,7 +69,8 @@ describe("orbit integration", () => {
           {
             name: "Issues",
             match: { eventType: "issues" },
-            serverId,
+            // Files may name the server by slug; it is stored as the server's id.
+            serverId: serverSlug,
             toolName: "echo",
             argumentsMapping: '{ "message": issue.title }',
           },
@@ -76,9 +79,9 @@ describe("orbit integration", () => {
     );
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain(`webhook URL: /api/webhooks/${slug}`);
+    expect(ok.stdout).toMatch(new RegExp(`webhook URL: http://localhost:\\d+/api/webhooks/${slug}\n`));
     const stored = await prisma.integration.findUniqueOrThrow({ where: { slug }, include: { routes: true } });
-    expect(stored.routes.map((r) => r.name)).toEqual(["Issues"]);
+    expect(stored.routes.map((r) => [r.name, r.serverId])).toEqual([["Issues", serverId]]);
     expect(stored.secretsEncrypted).not.toContain("cli-secret-value");
 
     const listed = await orbit("integration", "list", "--json");

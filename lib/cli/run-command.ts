@@ -117,7 +117,7 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
         input: (await readJsonFile(required(values, "file"))) as never,
       });
       console.log(
-        `added ${integration.slug} (${integration.id}) with ${integration.routes.length} route(s); webhook URL: ${integration.webhookPath}`,
+        `added ${integration.slug} (${integration.id}) with ${integration.routes.length} route(s); webhook URL: ${publicUrl()}${integration.webhookPath}`,
       );
       return 0;
     }
@@ -151,4 +151,9 @@ function required(values: Values, name: string): string {
 function optional(values: Values, name: string): string | undefined {
   const value = values[name];
   return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+// Outside a request there is no origin to copy, so the CLI prints what the operator configured, or npm start's default.
+function publicUrl(): string {
+  return getEnv().ORBIT_PUBLIC_URL ?? `http://localhost:${process.env.PORT || 3000}`;
 }

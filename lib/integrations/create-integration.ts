@@ -2,11 +2,11 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
-import { checkRouteServers } from "./check-route-servers";
 import { type CreateIntegrationInput, createIntegrationInput } from "./integration-input-schema";
 import { toStoredKind } from "./integration-kind";
 import { integrationSlugTakenError } from "./integration-slug-taken-error";
 import { parseIntegrationInput } from "./parse-integration-input";
+import { resolveRouteServers } from "./resolve-route-servers";
 import { sealReplyConfig } from "./seal-reply-config";
 import { sealSecrets } from "./seal-secrets";
 import { type IntegrationView, integrationViewInclude, toIntegrationView } from "./to-integration-view";
@@ -24,7 +24,7 @@ export async function createIntegration(options: {
     return await getPrisma().$transaction(async (tx) => {
       const taken = await tx.integration.findUnique({ where: { slug: input.slug }, select: { id: true } });
       if (taken) throw integrationSlugTakenError(input.slug);
-      await checkRouteServers(tx, input.routes);
+      const routes = await resolveRouteServers(tx, input.routes);
       const integration = await tx.integration.create({
         data: {
           slug: input.slug,
@@ -39,7 +39,7 @@ export async function createIntegration(options: {
           replyConfig: input.replyConfig ? sealReplyConfig(input.replyConfig) : undefined,
         },
       });
-      await writeRoutes(tx, integration.id, input.routes);
+      await writeRoutes(tx, integration.id, routes);
       await recordAudit(tx, {
         actor: options.actor,
         action: "integration.create",

@@ -4,7 +4,6 @@ import { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { applySecretChanges } from "./apply-secret-changes";
-import { checkRouteServers } from "./check-route-servers";
 import {
   checkVerification,
   type IntegrationKindName,
@@ -17,6 +16,7 @@ import { integrationSlugTakenError } from "./integration-slug-taken-error";
 import { openReplyConfig } from "./open-reply-config";
 import { openSecrets } from "./open-secrets";
 import { integrationInputError, parseIntegrationInput } from "./parse-integration-input";
+import { resolveRouteServers } from "./resolve-route-servers";
 import { asStoredReplyConfig, sealReplyConfig } from "./seal-reply-config";
 import { sealSecrets } from "./seal-secrets";
 import { type IntegrationView, integrationViewInclude, toIntegrationView } from "./to-integration-view";
@@ -54,8 +54,7 @@ export async function updateIntegration(options: {
       const replyConfig = nextReplyConfig(kind, before.replyConfig, input.replyConfig);
 
       if (input.routes) {
-        await checkRouteServers(tx, input.routes);
-        await writeRoutes(tx, before.id, input.routes);
+        await writeRoutes(tx, before.id, await resolveRouteServers(tx, input.routes));
       }
       const after = await tx.integration.update({
         where: { id: before.id },

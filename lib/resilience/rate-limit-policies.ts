@@ -1,4 +1,5 @@
 import type { Redis } from "@upstash/redis";
+import { getEnv } from "@/lib/env";
 import { getRedis } from "@/lib/redis/get-redis";
 import { createRateLimiter } from "@/lib/resilience/create-rate-limiter";
 import type { RateLimiter, RateLimitPolicy } from "@/lib/resilience/rate-limiter";
@@ -7,17 +8,31 @@ const MINUTE = 60_000;
 // Below a human's patience, above the TCP transport's command timeout (1.5 s) so its clearer error wins.
 const STORE_TIMEOUT_MS = 2_000;
 
-type PolicyEntry = Readonly<RateLimitPolicy> & { limiter(): RateLimiter };
+type PolicyDefinition = Omit<RateLimitPolicy, "limit"> & {
+  /** A fixed number, or a function of the environment for limits operators configure. */
+  limit: number | (() => number);
+};
 
-// Built on first use, not at import: choosing Redis reads the environment, which `next build` and tests may not have.
-// Rebuilt only if the process-wide client changes (closeRedis() in tests), never per call.
-function definePolicy(policy: RateLimitPolicy): PolicyEntry {
+type PolicyEntry = Readonly<Omit<RateLimitPolicy, "limit">> & {
+  /** The limit in force (read from the environment on first use for configurable ones). */
+  limit(): number;
+  limiter(): RateLimiter;
+};
+
+// Built on first use, not at import: choosing Redis and reading configured limits both read the environment, which
+// `next build` and tests may not have. Rebuilt only if the process-wide client changes (closeRedis() in tests), never
+// per call; the environment is parsed once, so the limit cannot change in between.
+function definePolicy(definition: PolicyDefinition): PolicyEntry {
   let built: { redis: Redis | null; limiter: RateLimiter } | undefined;
+  const limit = () => (typeof definition.limit === "function" ? definition.limit() : definition.limit);
   return {
-    ...policy,
+    ...definition,
+    limit,
     limiter() {
       const redis = getRedis();
-      if (built?.redis !== redis) built = { redis, limiter: createRateLimiter(policy, redis) };
+      if (built?.redis !== redis) {
+        built = { redis, limiter: createRateLimiter({ ...definition, limit: limit() }, redis) };
+      }
       return built.limiter;
     },
   };
@@ -46,14 +61,14 @@ export const rateLimitPolicies = {
   /** Webhooks per integration: one noisy platform (or a leaked URL) cannot starve the others. */
   webhookIntegration: definePolicy({
     prefix: "orbit:rl:webhook-integration",
-    limit: 600,
+    limit: () => getEnv().ORBIT_WEBHOOK_RATE_PER_MINUTE,
     windowMs: MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),
   /** Webhooks per source IP, counted before the slug is looked up, so guessing slugs is slow too. */
   webhookSourceIp: definePolicy({
     prefix: "orbit:rl:webhook-ip",
-    limit: 300,
+    limit: () => getEnv().ORBIT_WEBHOOK_IP_RATE_PER_MINUTE,
     windowMs: MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),

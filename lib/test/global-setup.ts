@@ -22,6 +22,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.ORBIT_DATA_DIR ||= path.join(scratch, "data");
   process.env.AUTH_SECRET ||= randomBytes(48).toString("base64url");
   process.env.ORBIT_ENCRYPTION_KEY ||= randomBytes(32).toString("base64");
+  // A per-IP webhook limit low enough that the test proving the limit can reach it in a few hundred requests.
+  process.env.ORBIT_WEBHOOK_IP_RATE_PER_MINUTE ||= "120";
 
   const redisUrl = await chooseTestRedis();
   if (redisUrl) {

@@ -47,12 +47,15 @@ export async function callTarget(options: {
   deps.weights.set(target.serverId, weights);
 
   let attempts = 0;
+  // Whether any attempt may have reached the server: callers deciding on a later retry (the delivery schedule) need
+  // to know that no attempt did, which makes even a non-idempotent tool safe to call again.
+  let reached = false;
   let lastError: AppError | null = null;
   for (;;) {
     const choice = await chooseReplica({ target, breaker: deps.breaker, circuit: policy.circuit, weights });
     if (!choice.ok) {
       // Mid-retry the circuit opened (often our own failures did it): report the failure, not the circuit.
-      if (lastError) throw withAttempts(lastError, attempts);
+      if (lastError) throw withAttempts(lastError, attempts, reached);
       const seconds = Math.max(1, Math.ceil(choice.retryAfterMs / 1000));
       throw new CircuitOpenError(
         "circuit_open",
@@ -87,8 +90,9 @@ export async function callTarget(options: {
     const { failure } = outcome;
     await deps.breaker.record(choice.circuitKey, policy.circuit, failure.circuit);
     lastError = failure.error;
+    reached ||= failure.reachedServer;
     const mayRetry = attempts <= policy.retries && failure.transient && isSafeToRetry(tool, failure);
-    if (!mayRetry || deadline.aborted) throw withAttempts(failure.error, attempts);
+    if (!mayRetry || deadline.aborted) throw withAttempts(failure.error, attempts, reached);
 
     const wait = retryDelay({
       retry: attempts - 1,
@@ -97,16 +101,16 @@ export async function callTarget(options: {
       random: deps.random,
     });
     // A retry that could only start after the deadline would just turn this failure into a timeout.
-    if (Date.now() + wait >= deadlineAt) throw withAttempts(failure.error, attempts);
+    if (Date.now() + wait >= deadlineAt) throw withAttempts(failure.error, attempts, reached);
     await sleep(wait, deadline);
-    if (deadline.aborted) throw withAttempts(failure.error, attempts);
+    if (deadline.aborted) throw withAttempts(failure.error, attempts, reached);
   }
 }
 
-function withAttempts(error: AppError, attempts: number): AppError {
+function withAttempts(error: AppError, attempts: number, reachedServer: boolean): AppError {
   return new AppError(error.code, error.message, {
     cause: error.cause,
-    details: { ...error.details, attempts },
+    details: { ...error.details, attempts, reachedServer },
     retryAfter: error.retryAfter,
   });
 }

@@ -135,7 +135,7 @@ describe.each([
     primary.setMode("drop", { times: 1 });
     const error = await failure(call({ target: t, tool: charge, args: { amount: 5 } }));
     expect(error.code).toBe("upstream_error");
-    expect(error.details?.attempts).toBe(1);
+    expect(error.details).toMatchObject({ attempts: 1, reachedServer: true });
     expect(primary.counts().calls.charge).toBe(charges + 1);
 
     const echoes = primary.counts().calls.echo;
@@ -228,7 +228,10 @@ describe.each([
       args: { text: "fb" },
       policy: { ...policy, retries: 0, circuit },
     };
-    expect((await failure(call(options))).code).toBe("upstream_error");
+    const refused = await failure(call(options));
+    expect(refused.code).toBe("upstream_error");
+    // Connection refused: callers may retry even a non-idempotent tool later (the delivery schedule does).
+    expect(refused.details).toMatchObject({ attempts: 1, reachedServer: false });
 
     const echoes = spare.counts().calls.echo;
     const answer = await call(options);

@@ -3,13 +3,14 @@ import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/[slug]/route";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { getEnv } from "@/lib/env";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
 import { type FlakyMcpServer, startFlakyMcpServer } from "@/lib/test/start-flaky-mcp-server";
 import { countWebhookRejection } from "@/lib/webhooks/count-webhook-rejection";
 import { processDelivery } from "@/lib/webhooks/processing/process-delivery";
 import { seedWebhookIntegration } from "@/lib/webhooks/seed-webhook-integration";
-import { WEBHOOK_MAX_BODY_BYTES } from "@/lib/webhooks/webhook-body-limit";
+import { getWebhookMaxBodyBytes } from "@/lib/webhooks/webhook-body-limit";
 
 // The public endpoint end to end, through the real route handler: real signatures, the real database, a real MCP
 // server behind the route. Each test seeds its own integration and removes it.
@@ -118,7 +119,7 @@ describe("POST /api/webhooks/{slug}", () => {
 
   it("refuses a body over the limit with 413", async () => {
     const { integration } = await seed({ serverUrl: everything.url, routes: [echoRoute] });
-    const huge = JSON.stringify({ pad: "x".repeat(WEBHOOK_MAX_BODY_BYTES) });
+    const huge = JSON.stringify({ pad: "x".repeat(getWebhookMaxBodyBytes()) });
     const { response, json } = await post(integration.slug, huge, { signature: "sha256=00" });
     expect(response.status).toBe(413);
     expect(json).toMatchObject({ error: { code: "too_large" } });
@@ -210,7 +211,8 @@ describe("POST /api/webhooks/{slug}", () => {
   it("limits one source address with 429 and Retry-After", async () => {
     const ip = randomIp();
     let limited: Response | null = null;
-    for (let i = 0; i < 301 && !limited; i++) {
+    const limit = getEnv().ORBIT_WEBHOOK_IP_RATE_PER_MINUTE;
+    for (let i = 0; i <= limit && !limited; i++) {
       const { response } = await post(`nope-${randomUUID()}`, payload, { ip });
       if (response.status === 429) limited = response;
     }

@@ -16,7 +16,7 @@ import { toWebhookKind } from "@/lib/webhooks/to-webhook-kind";
 import { toWebhookReceipt, type WebhookReceipt } from "@/lib/webhooks/to-webhook-receipt";
 import type { VerificationConfigInput } from "@/lib/webhooks/verify/verification-config-schema";
 import { verifyWebhook } from "@/lib/webhooks/verify/verify-webhook";
-import { WEBHOOK_MAX_BODY_BYTES } from "@/lib/webhooks/webhook-body-limit";
+import { getWebhookMaxBodyBytes } from "@/lib/webhooks/webhook-body-limit";
 
 /**
  * A platform's POST to /api/webhooks/{slug}, up to the answer. The order is the point: cheap refusals first (source
@@ -39,7 +39,7 @@ export async function receiveWebhook(options: {
   if (!integration?.enabled) throw new AppError("not_found", "No webhook endpoint at this address.");
   await checkRateLimit("webhookIntegration", integration.id);
 
-  const rawBody = await readLimitedBody(request, WEBHOOK_MAX_BODY_BYTES);
+  const rawBody = await readLimitedBody(request, getWebhookMaxBodyBytes());
   const kind = toWebhookKind(integration.kind);
   const verified = await verifyWebhook({
     kind,

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { encryptSecret } from "@/lib/crypto/encrypt-secret";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { IntegrationKind } from "@/lib/db/generated/enums";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { getEnv } from "@/lib/env";
+import { sealReplyConfig } from "@/lib/integrations/seal-reply-config";
 
 export type SeedRoute = {
   name?: string;
@@ -14,12 +16,15 @@ export type SeedRoute = {
 };
 
 /**
- * A server (one endpoint, given tools) and a GitHub integration routed to it, written straight to the database so
+ * A server (one endpoint, given tools) and an integration (GitHub unless `kind` says otherwise) routed to it, written straight to the database so
  * bridge tests do not depend on the integrations UI layer. `remove()` deletes both (deliveries cascade).
  */
 export async function seedWebhookIntegration(options: {
   serverUrl: string;
   secret: string;
+  kind?: IntegrationKind;
+  verifyConfig?: Record<string, unknown>;
+  reply?: { baseUrl: string; token: string; channelId?: string };
   mode?: "sync" | "async";
   retrySchedule?: number[];
   syncDeadlineMs?: number;
@@ -45,9 +50,11 @@ export async function seedWebhookIntegration(options: {
   });
   const integration = await prisma.integration.create({
     data: {
-      slug: `gh-${tag}`,
-      name: `github ${tag}`,
-      kind: "github",
+      slug: `${options.kind === undefined || options.kind === "github" ? "gh" : "wh"}-${tag}`,
+      name: `${options.kind ?? "github"} ${tag}`,
+      kind: options.kind ?? "github",
+      verifyConfig: (options.verifyConfig ?? {}) as Prisma.InputJsonValue,
+      replyConfig: options.reply ? sealReplyConfig(options.reply) : undefined,
       mode: options.mode ?? "sync",
       enabled: options.enabled ?? true,
       secretsEncrypted: encryptSecret(JSON.stringify([options.secret]), getEnv().ORBIT_ENCRYPTION_KEY),

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   // Under `npm start` the launcher passes DATABASE_URL; run alone, the worker joins the embedded database.
   const local = await prepareLocalEnvironment();
   const prisma = getPrisma();
-  await prisma.$queryRaw`SELECT 1`;
+  await waitForDatabase(prisma);
   const workerId = `worker-${hostname()}-${process.pid}`;
   log(`worker started (${workerId})`);
 
@@ -38,6 +38,23 @@ async function main(): Promise<void> {
       log("worker stopped");
       process.exit(0);
     });
+  }
+}
+
+// A worker started while the database restarts waits for it (with backoff) instead of exiting: nothing it would do
+// is possible without the database, and exiting only moves the retry to whoever supervises the process.
+async function waitForDatabase(prisma: ReturnType<typeof getPrisma>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await prisma.$queryRaw`SELECT 1`;
+      return;
+    } catch (error) {
+      const waitMs = Math.min(500 * 2 ** attempt, 15_000);
+      if (attempt === 1 || attempt % 10 === 0) {
+        log(`database not reachable (attempt ${attempt}), retrying in ${waitMs} ms: ${String(error)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
   }
 }
 

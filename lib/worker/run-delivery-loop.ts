@@ -1,6 +1,8 @@
 import { claimDueDeliveries } from "@/lib/webhooks/processing/claim-due-deliveries";
 import { type RunDeliveryOptions, runClaimedDelivery } from "@/lib/webhooks/processing/run-claimed-delivery";
 
+const MAX_BACKOFF_MS = 15_000;
+
 export type DeliveryLoopOptions = RunDeliveryOptions & {
   workerId: string;
   /** Aborting it stops claiming; the promise resolves once the attempts in flight have finished. */
@@ -30,6 +32,9 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<voi
   const log = options.log ?? ((line: string) => console.log(line));
   const inFlight = new Set<Promise<void>>();
   let processed = 0;
+  // Consecutive failed claims: while the database is away the loop backs off (up to MAX_BACKOFF_MS) and says so once,
+  // instead of hammering a recovering server and filling the log twice a second.
+  let claimFailures = 0;
   let wake: () => void = () => {};
 
   const heartbeat = setInterval(
@@ -50,6 +55,8 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<voi
           integrationIds: options.integrationIds,
         });
         claimed = claims.length;
+        if (claimFailures > 0) log(`claiming deliveries works again after ${claimFailures} failed attempts`);
+        claimFailures = 0;
         for (const claim of claims) {
           const attempt: Promise<void> = runClaimedDelivery(claim, options)
             .then(
@@ -65,11 +72,15 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<voi
           inFlight.add(attempt);
         }
       } catch (error) {
-        // The database being away is survivable: nothing was claimed, the next poll tries again.
-        log(`claiming deliveries failed: ${String(error)}`);
+        // The database being away is survivable: nothing was claimed, a later poll tries again.
+        claimFailures++;
+        if (claimFailures === 1 || claimFailures % 20 === 0) {
+          log(`claiming deliveries failed (${claimFailures}×, backing off): ${String(error)}`);
+        }
       }
     }
     if (claimed > 0 && claimed === free) continue;
+    const waitMs = claimFailures > 0 ? Math.min(intervalMs * 2 ** claimFailures, MAX_BACKOFF_MS) : intervalMs;
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -77,7 +88,7 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<voi
         wake = () => {};
         resolve();
       };
-      const timer = setTimeout(done, intervalMs);
+      const timer = setTimeout(done, waitMs);
       signal.addEventListener("abort", done, { once: true });
       wake = done;
     });

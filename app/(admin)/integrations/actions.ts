@@ -5,6 +5,8 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { createIntegration } from "@/lib/integrations/create-integration";
 import { deleteIntegration } from "@/lib/integrations/delete-integration";
+import { requestOrigin } from "@/lib/integrations/request-origin";
+import { sendTestEvent } from "@/lib/integrations/send-test-event";
 import { setIntegrationEnabled } from "@/lib/integrations/set-integration-enabled";
 import { updateIntegration } from "@/lib/integrations/update-integration";
 
@@ -52,5 +54,15 @@ export const deleteIntegrationAction = authorizedAction(
     const deleted = await deleteIntegration({ actor, integrationId, ip });
     revalidatePath("/integrations");
     return deleted;
+  },
+);
+
+export const sendTestEventAction = authorizedAction(
+  "operator",
+  z.object({ integrationId: z.string().min(1), text: z.string().max(2000).optional() }),
+  async ({ integrationId, text }, { actor, ip }) => {
+    const sent = await sendTestEvent({ actor, integrationId, text, origin: await requestOrigin(), ip });
+    revalidatePath(`/integrations/${integrationId}`);
+    return sent;
   },
 );

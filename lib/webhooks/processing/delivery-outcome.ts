@@ -7,7 +7,15 @@ export type StoredToolResult = {
   isError: boolean;
   /** Set when the answer was too large to keep whole. */
   truncated?: boolean;
+  /** Respond.io integrations with reply settings: what became of sending the answer to the contact. */
+  reply?: ReplyOutcome;
 };
+
+/** A reply's fate. It never changes the delivery's status: the tool ran, and it is not run again for a reply. */
+export type ReplyOutcome =
+  | { status: "sent"; messageId: string; attempts: number }
+  | { status: "failed"; error: string; attempts: number }
+  | { status: "skipped"; reason: string };
 
 /** What one processing attempt decided, as written to the delivery row. */
 export type DeliveryOutcome = {

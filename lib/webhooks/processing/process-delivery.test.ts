@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { findClosedPort } from "@/lib/test/find-closed-port";
 import { type FlakyMcpServer, startFlakyMcpServer } from "@/lib/test/start-flaky-mcp-server";
 import { claimDelivery } from "@/lib/webhooks/processing/claim-delivery";
 import { processDelivery } from "@/lib/webhooks/processing/process-delivery";
@@ -121,6 +122,30 @@ describe("processDelivery", () => {
     const outcome = await processDelivery(delivery.id, { workerId: "w" });
     expect(outcome).toMatchObject({ status: "dead", attempts: 1 });
     expect(outcome?.errorMessage).toContain("Not retried");
+    expect(server.counts().calls.charge).toBe(1);
+  });
+
+  it("retries a non-idempotent call that never reached the server (connection refused), calling it once", async () => {
+    const { server, integration, inbox } = await setup([chargeRoute], [0, 0, 0]);
+    const route = await prisma.integrationRoute.findFirstOrThrow({
+      where: { integrationId: integration.id },
+    });
+    const endpoint = { serverId: route.serverId! };
+    const live = (await prisma.serverEndpoint.findFirstOrThrow({ where: endpoint })).url;
+    await prisma.serverEndpoint.updateMany({
+      where: endpoint,
+      data: { url: `http://127.0.0.1:${await findClosedPort()}/mcp` },
+    });
+    const delivery = await inbox();
+
+    const first = await processDelivery(delivery.id, { workerId: "w" });
+    expect(first).toMatchObject({ status: "retrying" });
+    expect(server.counts().calls.charge ?? 0).toBe(0);
+
+    // The server comes back (here: the endpoint points at it again); the next attempt charges exactly once.
+    await prisma.serverEndpoint.updateMany({ where: endpoint, data: { url: live } });
+    const second = await processDelivery(delivery.id, { workerId: "w" });
+    expect(second).toMatchObject({ status: "succeeded" });
     expect(server.counts().calls.charge).toBe(1);
   });
 

@@ -9,6 +9,7 @@ import type { DeliveryClaim } from "@/lib/webhooks/processing/delivery-claim";
 import type { DeliveryOutcome } from "@/lib/webhooks/processing/delivery-outcome";
 import { finishDelivery } from "@/lib/webhooks/processing/finish-delivery";
 import { recordDeliveryAttempt } from "@/lib/webhooks/processing/record-delivery-attempt";
+import { sendDeliveryReply } from "@/lib/webhooks/processing/send-delivery-reply";
 import { settleFailedCall } from "@/lib/webhooks/processing/settle-failed-call";
 import { startDeliveryJob } from "@/lib/webhooks/processing/start-delivery-job";
 import { extractEvent } from "@/lib/webhooks/routing/extract-event";
@@ -31,6 +32,7 @@ export async function runClaimedDelivery(
   options: RunDeliveryOptions = {},
 ): Promise<DeliveryOutcome | null> {
   const started = performance.now();
+  const lockEnds = Date.now() + claim.lockMs - 5_000;
   const delivery = await getPrisma().delivery.findUnique({
     where: { id: claim.deliveryId },
     include: { integration: { include: { routes: { orderBy: { position: "asc" } } } } },
@@ -48,6 +50,17 @@ export async function runClaimedDelivery(
     });
     return { ...emptyAttempt(), ...failure };
   });
+  if (attempt.status === "succeeded" && attempt.result) {
+    // After the tool and before the write, so the reply's fate lands in the same row; it never re-runs the tool.
+    const reply = await sendDeliveryReply({
+      delivery,
+      integration: delivery.integration,
+      routeId: attempt.routeId,
+      result: attempt.result,
+      deadline: lockEnds,
+    });
+    if (reply) attempt.result = { ...attempt.result, reply };
+  }
   const outcome: DeliveryOutcome = { deliveryId: delivery.id, attempts: claim.attempts, ...attempt };
 
   const written = await finishDelivery(claim, outcome);

@@ -9,6 +9,7 @@ import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors/app-error";
 import { type DeliveryDetail, getDeliveryOrThrow } from "@/lib/integrations/get-delivery-or-throw";
+import type { ReplyOutcome } from "@/lib/webhooks/processing/delivery-outcome";
 
 export const metadata: Metadata = { title: "Delivery" };
 
@@ -17,6 +18,24 @@ function prettyJson(text: string): string {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {
     return text;
+  }
+}
+
+function replyOf(result: unknown): ReplyOutcome | null {
+  const reply = (result as { reply?: ReplyOutcome } | null)?.reply;
+  return reply && typeof reply === "object" && "status" in reply ? reply : null;
+}
+
+// The reply to the contact is separate from the delivery's status (the tool ran either way), so it gets its own line.
+function describeReply(reply: ReplyOutcome): string {
+  const tries = (n: number) => (n === 1 ? "1 attempt" : `${n} attempts`);
+  switch (reply.status) {
+    case "sent":
+      return `sent (message ${reply.messageId}, ${tries(reply.attempts)})`;
+    case "failed":
+      return `failed after ${tries(reply.attempts)}: ${reply.error}`;
+    case "skipped":
+      return `not sent: ${reply.reason}`;
   }
 }
 
@@ -79,6 +98,12 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
                 <dd className="text-red-700 dark:text-red-300">
                   <span className="font-mono">{delivery.errorCode}</span> {delivery.errorMessage}
                 </dd>
+              </>
+            ) : null}
+            {replyOf(delivery.result) ? (
+              <>
+                <dt className="text-zinc-500">Reply</dt>
+                <dd data-testid="delivery-reply">{describeReply(replyOf(delivery.result)!)}</dd>
               </>
             ) : null}
             <dt className="text-zinc-500">Delivery key</dt>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DeliveryTable } from "@/components/deliveries/delivery-table";
 import { IntegrationActions } from "@/components/integrations/integration-actions";
 import { RouteList } from "@/components/integrations/route-list";
+import { SendTestEvent } from "@/components/integrations/send-test-event";
 import { WebhookUrl } from "@/components/integrations/webhook-url";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
@@ -79,6 +80,11 @@ export default async function IntegrationPage({ params }: { params: Promise<{ id
         <Card title={`Routes (${integration.routes.length})`}>
           <RouteList routes={integration.routes} />
         </Card>
+        {roleAtLeast(actor.role, "operator") ? (
+          <Card title="Send test event">
+            <SendTestEvent integrationId={integration.id} />
+          </Card>
+        ) : null}
         <Card
           title="Recent deliveries"
           actions={
