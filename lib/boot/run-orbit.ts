@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createRequire } from "node:module";
+import { setPriority } from "node:os";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { prismaPaths } from "@/lib/db/prisma-paths";
 import { EnvError, parseEnv } from "@/lib/env";
@@ -16,6 +17,8 @@ const STOP_TIMEOUT_MS = 10_000;
 // exit counts as a crash.
 const CRASH_GRACE_MS = 300;
 const READY_TIMEOUT_MS = 120_000;
+// 10 of 19: below the web server and the database, not starved.
+const WORKER_NICENESS = 10;
 
 const log = (line: string) => console.log(`[orbit] ${line}`);
 
@@ -128,9 +131,11 @@ export async function runOrbit({ mode }: { mode: Mode }): Promise<void> {
           ? // In-process TypeScript loader rather than the tsx CLI: one process, so our SIGTERM reaches the worker.
             ["--import", "tsx", "lib/worker/main.ts"]
           : [tsxCli, "watch", "--clear-screen=false", "lib/worker/main.ts"];
-      track("worker", spawnPrefixed({ name: "worker", command: process.execPath, args, cwd: root }), {
-        critical: true,
-      });
+      const worker = spawnPrefixed({ name: "worker", command: process.execPath, args, cwd: root });
+      // Web and worker share this machine's CPUs. Acknowledging a webhook is what a platform waits on; working through
+      // the inbox can wait a moment, so under load the worker yields (it still runs whenever a CPU is free).
+      if (worker.pid) lowerPriority(worker.pid);
+      track("worker", worker, { critical: true });
     }
 
     const url = `http://localhost:${port}`;
@@ -169,4 +174,12 @@ async function waitForHttp(url: string, cancelled: () => boolean): Promise<boole
     }
   }
   return false;
+}
+
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, WORKER_NICENESS);
+  } catch {
+    // Not permitted in some containers; the worker then simply runs at normal priority.
+  }
 }

@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { forgetWebhookIntegration } from "@/lib/webhooks/find-webhook-integration";
 import { type CreateIntegrationInput, createIntegrationInput } from "./integration-input-schema";
 import { toStoredKind } from "./integration-kind";
 import { integrationSlugTakenError } from "./integration-slug-taken-error";
@@ -21,7 +22,7 @@ export async function createIntegration(options: {
   assertRole(options.actor, "operator");
   const input = parseIntegrationInput(createIntegrationInput, options.input);
   try {
-    return await getPrisma().$transaction(async (tx) => {
+    const view = await getPrisma().$transaction(async (tx) => {
       const taken = await tx.integration.findUnique({ where: { slug: input.slug }, select: { id: true } });
       if (taken) throw integrationSlugTakenError(input.slug);
       const routes = await resolveRouteServers(tx, input.routes);
@@ -62,6 +63,9 @@ export async function createIntegration(options: {
         }),
       );
     });
+    // "Live as soon as this returns": a 404 for this slug cached a moment ago must not outlive the creation.
+    forgetWebhookIntegration(view.slug);
+    return view;
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") throw integrationSlugTakenError(input.slug, error);
     throw error;

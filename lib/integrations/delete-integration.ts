@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { forgetWebhookIntegration } from "@/lib/webhooks/find-webhook-integration";
 
 /** Deletes an integration with its routes and deliveries (cascade). The audit row keeps its slug and name. */
 export async function deleteIntegration(options: {
@@ -10,7 +11,7 @@ export async function deleteIntegration(options: {
   ip?: string;
 }): Promise<{ id: string; slug: string }> {
   assertRole(options.actor, "operator");
-  return getPrisma().$transaction(async (tx) => {
+  const deleted = await getPrisma().$transaction(async (tx) => {
     const integration = await tx.integration.findUnique({
       where: { id: options.integrationId },
       select: { id: true, slug: true, name: true, _count: { select: { deliveries: true } } },
@@ -31,4 +32,6 @@ export async function deleteIntegration(options: {
     });
     return { id: integration.id, slug: integration.slug };
   });
+  forgetWebhookIntegration(deleted.slug);
+  return deleted;
 }

@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { forgetWebhookIntegration } from "@/lib/webhooks/find-webhook-integration";
 import { type IntegrationView, integrationViewInclude, toIntegrationView } from "./to-integration-view";
 
 /** Turns an integration's webhook URL off (404 to senders) or back on, keeping its configuration and history. */
@@ -12,7 +13,7 @@ export async function setIntegrationEnabled(options: {
   ip?: string;
 }): Promise<IntegrationView> {
   assertRole(options.actor, "operator");
-  return getPrisma().$transaction(async (tx) => {
+  const view = await getPrisma().$transaction(async (tx) => {
     const before = await tx.integration.findUnique({
       where: { id: options.integrationId },
       select: { id: true },
@@ -33,4 +34,7 @@ export async function setIntegrationEnabled(options: {
     });
     return toIntegrationView(after);
   });
+  // After the commit: forgetting earlier would let a concurrent request cache the old row again.
+  forgetWebhookIntegration(view.slug);
+  return view;
 }

@@ -3,6 +3,7 @@ import { type Actor, assertRole } from "@/lib/auth/roles";
 import { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { forgetWebhookIntegration } from "@/lib/webhooks/find-webhook-integration";
 import { applySecretChanges } from "./apply-secret-changes";
 import {
   checkVerification,
@@ -34,10 +35,12 @@ export async function updateIntegration(options: {
 }): Promise<IntegrationView> {
   assertRole(options.actor, "operator");
   const input = parseIntegrationInput(updateIntegrationInput, options.input);
+  let previousSlug: string | undefined;
   try {
-    return await getPrisma().$transaction(async (tx) => {
+    const view = await getPrisma().$transaction(async (tx) => {
       const before = await tx.integration.findUnique({ where: { id: options.integrationId } });
       if (!before) throw new AppError("not_found", "No such integration.");
+      previousSlug = before.slug;
       if (input.slug !== undefined && input.slug !== before.slug) {
         const taken = await tx.integration.findUnique({ where: { slug: input.slug }, select: { id: true } });
         if (taken) throw integrationSlugTakenError(input.slug);
@@ -107,6 +110,9 @@ export async function updateIntegration(options: {
       });
       return toIntegrationView(after);
     });
+    // After the commit, under both names: the old slug must stop answering as this integration at once.
+    forgetWebhookIntegration(previousSlug, view.slug);
+    return view;
   } catch (error) {
     if ((error as { code?: string }).code === "P2002" && input.slug) {
       throw integrationSlugTakenError(input.slug, error);

@@ -79,8 +79,8 @@ export async function callTarget(options: {
     });
 
     if (outcome.ok) {
-      // `isError: true` is the tool answering; for the circuit that is a healthy server.
-      await deps.breaker.record(choice.circuitKey, policy.circuit, "success");
+      // `isError: true` is the tool answering; for the circuit that is a healthy server. Already healthy: no write.
+      if (!choice.healthy) await deps.breaker.record(choice.circuitKey, policy.circuit, "success");
       if (cacheKey && !outcome.result.isError) {
         await deps.cache.set(cacheKey, outcome.result, tool.cacheTtlSeconds ?? 0);
       }

@@ -4,7 +4,13 @@ import { pickReplica, type ReplicaWeights } from "@/lib/tool-calls/pick-replica"
 import type { ToolCallReplica, ToolCallTarget } from "@/lib/tool-calls/tool-call-types";
 
 export type ReplicaChoice =
-  | { ok: true; replica: ToolCallReplica; circuitKey: string }
+  | {
+      ok: true;
+      replica: ToolCallReplica;
+      circuitKey: string;
+      /** The circuit was closed with no failures counted: recording a success would change nothing. */
+      healthy: boolean;
+    }
   | { ok: false; retryAfterMs: number };
 
 /**
@@ -22,6 +28,7 @@ export async function chooseReplica(options: {
   const peeks = await Promise.all(
     target.replicas.map(async (r) => [r.url, await breaker.peek(keys.get(r.url)!, circuit)] as const),
   );
+  const decisions = new Map(peeks);
   const available = new Set(peeks.filter(([, d]) => d.allowed).map(([url]) => url));
   let retryAfterMs = Math.min(...peeks.map(([, d]) => d.retryAfterMs), Number.POSITIVE_INFINITY);
 
@@ -30,8 +37,14 @@ export async function chooseReplica(options: {
     const replica = pickReplica(target.replicas, weights, (r) => available.has(r.url));
     if (!replica) break;
     const circuitKey = keys.get(replica.url)!;
+    const peeked = decisions.get(replica.url)!;
+    // A closed circuit hands out no probe slots, so there is nothing to acquire: one round trip to the store instead
+    // of two on the path every call takes.
+    if (peeked.state === "closed") {
+      return { ok: true, replica, circuitKey, healthy: peeked.failures === 0 };
+    }
     const decision = await breaker.acquire(circuitKey, circuit);
-    if (decision.allowed) return { ok: true, replica, circuitKey };
+    if (decision.allowed) return { ok: true, replica, circuitKey, healthy: false };
     available.delete(replica.url);
     retryAfterMs = Math.min(retryAfterMs, decision.retryAfterMs);
   }

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/[slug]/route";
+import type { Actor } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { getEnv } from "@/lib/env";
+import { setIntegrationEnabled } from "@/lib/integrations/set-integration-enabled";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
 import { type FlakyMcpServer, startFlakyMcpServer } from "@/lib/test/start-flaky-mcp-server";
@@ -147,6 +149,19 @@ describe("POST /api/webhooks/{slug}", () => {
     const disabled = await post(integration.slug, payload);
     expect(disabled.response.status).toBe(404);
     expect(disabled.json.error).toEqual(unknown.json.error);
+  });
+
+  it("stops answering the moment its integration is disabled, and answers again once re-enabled", async () => {
+    const { integration } = await seed({ serverUrl: everything.url, routes: [echoRoute], mode: "async" });
+    const operator: Actor = { kind: "user", id: randomUUID(), email: "op@example.test", role: "operator" };
+    const toggle = (enabled: boolean) =>
+      setIntegrationEnabled({ actor: operator, integrationId: integration.id, enabled });
+
+    expect((await post(integration.slug, payload)).response.status).toBe(202);
+    await toggle(false);
+    expect((await post(integration.slug, payload)).response.status).toBe(404);
+    await toggle(true);
+    expect((await post(integration.slug, payload)).response.status).toBe(202);
   });
 
   it("turns 20 concurrent copies of one delivery into one stored delivery and exactly one tool call", async () => {

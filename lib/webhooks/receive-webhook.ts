@@ -5,6 +5,7 @@ import { getClientIp } from "@/lib/http/get-client-ip";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
 import { answerSyncDelivery } from "@/lib/webhooks/answer-sync-delivery";
 import { countWebhookRejection } from "@/lib/webhooks/count-webhook-rejection";
+import { findWebhookIntegration } from "@/lib/webhooks/find-webhook-integration";
 import { openIntegrationSecrets } from "@/lib/webhooks/open-integration-secrets";
 import { parseWebhookJson } from "@/lib/webhooks/parse-webhook-json";
 import { pickDeliveryHeaders } from "@/lib/webhooks/pick-delivery-headers";
@@ -34,7 +35,7 @@ export async function receiveWebhook(options: {
   const sourceIp = getClientIp(request.headers);
   await checkRateLimit("webhookSourceIp", sourceIp);
 
-  const integration = await getPrisma().integration.findUnique({ where: { slug: options.slug } });
+  const integration = await findWebhookIntegration(options.slug);
   // Disabled looks the same as unknown: a stranger learns nothing about which slugs exist.
   if (!integration?.enabled) throw new AppError("not_found", "No webhook endpoint at this address.");
   await checkRateLimit("webhookIntegration", integration.id);
@@ -69,7 +70,7 @@ export async function receiveWebhook(options: {
     integration.mode === "sync"
       ? { token: `web-${process.pid}:${randomUUID()}`, lockMs: DELIVERY_LOCK_MS }
       : undefined;
-  const { delivery, duplicate } = await storeDelivery({
+  const stored = await storeDelivery({
     integrationId: integration.id,
     deliveryKey: verified.deliveryId,
     eventType: verified.eventType,
@@ -84,7 +85,8 @@ export async function receiveWebhook(options: {
     claim,
   });
 
-  if (duplicate) {
+  if (stored.duplicate) {
+    const { delivery } = stored;
     // The first delivery's outcome as it stands; never a second attempt.
     const result = delivery.result as StoredToolResult | null;
     // Named the same way the first answer was, so a resend reads like the original.
@@ -99,7 +101,9 @@ export async function receiveWebhook(options: {
       true,
     );
   }
-  if (!claim) return { status: 202, body: { deliveryId: delivery.id, status: delivery.status }, duplicate };
+  const { delivery } = stored;
+  if (!claim)
+    return { status: 202, body: { deliveryId: delivery.id, status: delivery.status }, duplicate: false };
   return answerSyncDelivery({
     claim: { deliveryId: delivery.id, token: claim.token, attempts: 1, lockMs: claim.lockMs },
     deadlineMs: integration.syncDeadlineMs,
