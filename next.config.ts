@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     "pg",
     "redis",
     "@redis/client",
+    // Node-only (perf_hooks, cluster) and process-wide by nature: one copy loaded by Node, not one per route bundle.
+    "prom-client",
   ],
   poweredByHeader: false,
   typedRoutes: false,

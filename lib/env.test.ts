@@ -88,4 +88,14 @@ describe("parseEnv", () => {
       /^ORBIT_WEBHOOK_IP_RATE_PER_MINUTE /,
     );
   });
+
+  it("reads the per-key gateway rate limit, 6000 a minute unless set, never 0", () => {
+    expect(parseEnv(valid).ORBIT_GATEWAY_RATE_PER_MINUTE).toBe(6000);
+    expect(parseEnv({ ...valid, ORBIT_GATEWAY_RATE_PER_MINUTE: "30" }).ORBIT_GATEWAY_RATE_PER_MINUTE).toBe(
+      30,
+    );
+    expect(problems({ ...valid, ORBIT_GATEWAY_RATE_PER_MINUTE: "0" })[0]).toMatch(
+      /^ORBIT_GATEWAY_RATE_PER_MINUTE /,
+    );
+  });
 });

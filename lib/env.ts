@@ -21,6 +21,9 @@ const schema = z
       .url()
       .optional()
       .transform((url) => url?.replace(/\/+$/, "")),
+    // Host names the MCP endpoints answer to (DNS-rebinding protection); comma-separated, `*` for any. Unset: loopback
+    // names plus the hosts of ORBIT_PUBLIC_URL and ORBIT_HOST.
+    ORBIT_ALLOWED_HOSTS: z.string().min(1).optional(),
     ORBIT_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
     DATABASE_URL: z.string().url(),
     ORBIT_DATA_DIR: z.string().min(1).default("./.orbit"),
@@ -48,6 +51,8 @@ const schema = z
       .default(1024 * 1024),
     ORBIT_WEBHOOK_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+    // Gateway requests (REST facade, MCP endpoints) per API key per sliding minute; same "no unlimited" rule.
+    ORBIT_GATEWAY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {

@@ -22,6 +22,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <NavLink href="/integrations">Integrations</NavLink>
             <NavLink href="/deliveries">Deliveries</NavLink>
             {actor.role === "admin" ? <NavLink href="/users">Users</NavLink> : null}
+            {actor.role === "admin" ? <NavLink href="/keys">API keys</NavLink> : null}
             <NavLink href="/account">Account</NavLink>
           </nav>
           <div className="flex items-center gap-2 text-sm">

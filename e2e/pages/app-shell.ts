@@ -12,7 +12,7 @@ export class AppShell {
     this.nav = page.getByRole("navigation", { name: "Main" });
   }
 
-  navLink(name: "Servers" | "Users" | "Account"): Locator {
+  navLink(name: "Servers" | "Users" | "API keys" | "Account"): Locator {
     return this.nav.getByRole("link", { name, exact: true });
   }
 

@@ -14,6 +14,8 @@ export async function createApiKey(options: { actor: Actor; input: CreateApiKeyI
       data: {
         name: input.name,
         scopes: [...new Set(input.scopes)],
+        allowedTools: input.allowedTools,
+        deniedTools: input.deniedTools,
         expiresAt: input.expiresAt,
         prefix,
         hash,
@@ -25,7 +27,14 @@ export async function createApiKey(options: { actor: Actor; input: CreateApiKeyI
       action: "apikey.create",
       targetType: "apikey",
       targetId: created.id,
-      details: { name: created.name, prefix, scopes: created.scopes },
+      details: {
+        name: created.name,
+        prefix,
+        scopes: created.scopes,
+        allowedTools: created.allowedTools,
+        deniedTools: created.deniedTools,
+        expiresAt: created.expiresAt?.toISOString() ?? null,
+      },
       ip: options.ip,
     });
     return created;
@@ -35,6 +44,8 @@ export async function createApiKey(options: { actor: Actor; input: CreateApiKeyI
     name: record.name,
     prefix,
     scopes: record.scopes,
+    allowedTools: record.allowedTools,
+    deniedTools: record.deniedTools,
     expiresAt: record.expiresAt,
     key,
   };

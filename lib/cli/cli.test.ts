@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashApiKey } from "@/lib/crypto/hash-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { findClosedPort } from "@/lib/test/find-closed-port";
 import { startEverythingServer } from "@/lib/test/start-everything-server";
@@ -101,8 +102,11 @@ describe("orbit CLI", () => {
     expect(result.code).toBe(0);
     const key = result.stdout.trim();
     expect(key).toMatch(/^orbit_[A-Za-z0-9_-]{43}$/);
-    const row = await prisma.apiKey.findFirstOrThrow({ where: { name: `cli-${run}` } });
-    expect(row.hash).not.toBe(key);
+    const row = await prisma.apiKey.findFirstOrThrow({
+      where: { name: `cli-${run}` },
+      omit: { hash: false },
+    });
+    expect(row.hash).toBe(hashApiKey(key));
     expect(key.startsWith(row.prefix)).toBe(true);
     expect(row.scopes).toEqual(["mcp", "metrics"]);
   });

@@ -7,6 +7,10 @@ const USAGE = `Usage: orbit <command> [options]
 
   user create   --email E --password P --role admin|operator|viewer [--name N]
   apikey create --name N --scopes mcp,metrics,admin,server:<slug> [--expires 2027-01-01]
+                [--allow-tools <slug>/<tool>,<slug>/*,…] [--deny-tools <slug>/<tool>,…]
+                (prints the key once on stdout; deny wins; no --allow-tools = every tool the scopes give)
+  apikey list   [--json]   (never shows keys or hashes)
+  apikey revoke --id ID
   server add    --name N --url URL [--url URL2 …] [--header "Name: value" …] [--slug S]
                 [--transport streamable-http|sse] [--timeout MS] [--tag T …] [--no-connect]
   server list   [--json]
@@ -28,6 +32,9 @@ async function main(argv: string[]): Promise<number> {
       name: { type: "string" },
       scopes: { type: "string" },
       expires: { type: "string" },
+      "allow-tools": { type: "string" },
+      "deny-tools": { type: "string" },
+      id: { type: "string" },
       url: { type: "string", multiple: true },
       header: { type: "string", multiple: true },
       slug: { type: "string" },

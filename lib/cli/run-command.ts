@@ -1,4 +1,6 @@
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { Actor } from "@/lib/auth/roles";
 import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
 import { getPrisma } from "@/lib/db/get-prisma";
@@ -10,6 +12,7 @@ import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { createServer } from "@/lib/servers/create-server";
 import { listServers } from "@/lib/servers/list-servers";
 import { createUser } from "@/lib/users/create-user";
+import { formatApiKeyLine } from "./format-api-key-line";
 import { parseHeaderFlag } from "./parse-header-flag";
 import { readJsonFile } from "./read-json-file";
 
@@ -62,10 +65,9 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
         actor,
         input: {
           name: required(values, "name"),
-          scopes: required(values, "scopes")
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
+          scopes: commaList(required(values, "scopes")),
+          allowedTools: commaList(optional(values, "allow-tools")),
+          deniedTools: commaList(optional(values, "deny-tools")),
           expiresAt: optional(values, "expires"),
         },
       });
@@ -74,6 +76,27 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
         `created key ${key.name} (${key.prefix}…, scopes ${key.scopes.join(",")}); store it now, it is not shown again`,
       );
       console.log(key.key);
+      return 0;
+    }
+    case "apikey list": {
+      const keys = await listApiKeys({ actor });
+      if (values.json) {
+        console.log(JSON.stringify(keys, null, 2));
+        return 0;
+      }
+      if (keys.length === 0) console.log("no API keys");
+      for (const k of keys) console.log(formatApiKeyLine(k));
+      return 0;
+    }
+    case "apikey revoke": {
+      const { key, alreadyRevoked } = await revokeApiKey({ actor, apiKeyId: required(values, "id") });
+      const revokedAt = key.revokedAt?.toISOString() ?? "";
+      // Already revoked is success too, so a script can retry; the message says which happened.
+      console.log(
+        alreadyRevoked
+          ? `key ${key.name} (${key.prefix}…) was already revoked at ${revokedAt}`
+          : `revoked key ${key.name} (${key.prefix}…); requests with it are refused from now on`,
+      );
       return 0;
     }
     case "server add": {
@@ -151,6 +174,14 @@ function required(values: Values, name: string): string {
 function optional(values: Values, name: string): string | undefined {
   const value = values[name];
   return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/** `a, b,,c` → ["a", "b", "c"]; nothing → []. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 // Outside a request there is no origin to copy, so the CLI prints what the operator configured, or npm start's default.

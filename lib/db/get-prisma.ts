@@ -10,8 +10,8 @@ function createClient(): PrismaClient {
   const adapter = new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10 });
   return new PrismaClient({
     adapter,
-    // Password hashes never leave the data layer unless a query asks for them explicitly.
-    omit: { user: { passwordHash: true } },
+    // Password and API key hashes never leave the data layer unless a query asks for them explicitly.
+    omit: { user: { passwordHash: true }, apiKey: { hash: true } },
   });
 }
 

@@ -72,6 +72,14 @@ export const rateLimitPolicies = {
     windowMs: MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),
+  /** Gateway requests per API key (REST facade and MCP endpoints): one runaway script cannot starve other keys.
+   * Keyed on the key's id, which only a holder of a valid key can make us count against. */
+  gatewayKey: definePolicy({
+    prefix: "orbit:rl:gateway-key",
+    limit: () => getEnv().ORBIT_GATEWAY_RATE_PER_MINUTE,
+    windowMs: MINUTE,
+    timeoutMs: STORE_TIMEOUT_MS,
+  }),
 } satisfies Record<string, PolicyEntry>;
 
 export type RateLimitPolicyName = keyof typeof rateLimitPolicies;

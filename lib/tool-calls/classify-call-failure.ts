@@ -3,6 +3,7 @@ import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamable
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { CircuitOutcome } from "@/lib/resilience/circuit-breaker";
+import { replicaOrigin } from "@/lib/tool-calls/replica-origin";
 
 export type CallFailure = {
   error: AppError;
@@ -103,8 +104,9 @@ export function classifyCallFailure(
     if (status >= 500) {
       return { error: appError, reachedServer: true, circuit: "failure", transient: true, broken: false };
     }
-    // The spec's answer to an unknown session (the server restarted): refused before processing, reconnect.
-    if (status === 404) {
+    // The spec's answer to an unknown session (the server restarted): refused before processing, reconnect. Some
+    // servers (server-everything among them) say 400 "No valid session ID" instead; that is the same refusal.
+    if (status === 404 || (status === 400 && /session/i.test(rawMessage(raw)))) {
       return { error: appError, reachedServer: false, circuit: "release", transient: true, broken: true };
     }
     if (status === 429) {
@@ -120,6 +122,10 @@ export function classifyCallFailure(
   }
   // A reset, a socket closed mid-answer, anything else: the server may have run the tool.
   return { error: appError, reachedServer: true, circuit: "failure", transient: true, broken: true };
+}
+
+function rawMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error ?? "");
 }
 
 function findHttpStatus(error: unknown, depth = 0): number | undefined {
@@ -147,11 +153,7 @@ function findSocketError(error: unknown, depth = 0): { code: string; syscall?: s
 }
 
 function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "the server";
-  }
+  return replicaOrigin(url) ?? "the server";
 }
 
 function displayUrl(url: string): string {

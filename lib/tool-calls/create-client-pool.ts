@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { connectUpstream, type UpstreamConnection, type UpstreamTransport } from "@/lib/mcp/connect-upstream";
+import { replicaOrigin } from "@/lib/tool-calls/replica-origin";
 
 export type PoolLease = {
   connection: UpstreamConnection;
@@ -167,9 +168,5 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
 }
 
 function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "the server";
-  }
+  return replicaOrigin(url) ?? "the server";
 }

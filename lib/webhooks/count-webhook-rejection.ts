@@ -1,7 +1,9 @@
-// Rejected webhooks are not stored (the issue: "nothing stored beyond a rejection counter"), so this in-process
-// counter and one log line are all that remain of them. It belongs in the metrics registry as
-// orbit_webhook_rejections_total{integration,reason} once lib/telemetry exposes one; until then the counts reset
-// with the process and are per instance.
+import { recordMetric } from "@/lib/telemetry/record-metric";
+
+// Rejected webhooks are not stored (the issue: "nothing stored beyond a rejection counter"), so the metric, this
+// in-process count and one log line are all that remain of them. The metric is labelled by reason only: the log line
+// names the integration, and a label per integration would leave a series behind for every integration ever deleted.
+// The per-integration count here is per instance and resets with the process; tests and the log read it.
 
 const counts = new Map<string, number>();
 
@@ -15,6 +17,7 @@ export function countWebhookRejection(entry: {
   const key = `${entry.integrationId}:${entry.reason}`;
   const count = (counts.get(key) ?? 0) + 1;
   counts.set(key, count);
+  recordMetric((metrics) => metrics.webhookRejections.inc({ reason: entry.reason }));
   // A missing or unreadable secret is the operator's problem, not the sender's: say so louder.
   const level = entry.reason === "missing_secret" ? "error" : "warn";
   console.warn(JSON.stringify({ level, msg: "webhook rejected", ...entry, count }));

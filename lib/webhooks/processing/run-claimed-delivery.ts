@@ -1,6 +1,7 @@
 import type { Delivery, Integration, IntegrationRoute } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { toAppError } from "@/lib/http/error-response";
+import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
 import type { ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
 import { boundToolResult } from "@/lib/webhooks/processing/bound-tool-result";
@@ -129,8 +130,11 @@ async function attemptDelivery(
     integrationId: integration.id,
     signal,
     deps: options.deps,
+    // The request-log row is written once the attempt is settled (it carries the delivery's status); metrics take
+    // the outcome as it comes.
     record: (outcome) => {
       trace.call = outcome;
+      observeToolCall(outcome);
     },
   });
   trace.args = called.args;

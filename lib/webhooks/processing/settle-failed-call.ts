@@ -42,5 +42,12 @@ export function settleFailedCall(options: {
       errorMessage: `${error.message} Not retried: ${tool.name} is not marked idempotent and the call may have reached the server.`,
     };
   }
-  return { ...planDeliveryRetry(options), ...base };
+  const planned = planDeliveryRetry(options);
+  // An open circuit says when it will let a probe through; an attempt before then would be refused unseen and use up
+  // the schedule while the server recovers. So the next attempt waits at least that long.
+  if (planned.status === "retrying" && error.code === "circuit_open" && error.retryAfter) {
+    const reopens = options.now.getTime() + error.retryAfter * 1000;
+    if (reopens > planned.nextAttemptAt.getTime()) planned.nextAttemptAt = new Date(reopens);
+  }
+  return { ...planned, ...base };
 }

@@ -1,0 +1,26 @@
+import { randomUUID } from "node:crypto";
+import { jsonRpcErrorResponse } from "@/lib/gateway/jsonrpc-error-response";
+import { relayMcpRequest } from "@/lib/gateway/relay-mcp-request";
+import { toAppError } from "@/lib/http/error-response";
+
+export const dynamic = "force-dynamic";
+
+// The passthrough MCP endpoint. Everything is decided in relayMcpRequest; this names the request and turns a refusal
+// into a JSON-RPC error with the matching HTTP status (401 key, 403 scope or host, 404 session, 429 limit).
+async function handle(request: Request, context: { params: Promise<{ server: string }> }): Promise<Response> {
+  const requestId = randomUUID();
+  try {
+    const { server } = await context.params;
+    return await relayMcpRequest({ serverSlug: server, request, requestId });
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === "internal") {
+      console.error(
+        JSON.stringify({ level: "error", requestId, msg: "MCP relay failed", error: String(error) }),
+      );
+    }
+    return jsonRpcErrorResponse(appError, { requestId });
+  }
+}
+
+export { handle as DELETE, handle as GET, handle as POST };

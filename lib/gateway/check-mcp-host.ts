@@ -1,0 +1,70 @@
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+
+/**
+ * DNS-rebinding protection for the MCP endpoints (the spec asks servers to validate Origin): a web page on another
+ * site that resolves its own name to this machine must not reach the gateway from a victim's browser. The Host of
+ * every request, and the Origin when a browser sends one, must name an allowed host. Allowed: ORBIT_ALLOWED_HOSTS
+ * (comma-separated host names, `*` for any), else loopback names plus the hosts of ORBIT_PUBLIC_URL and ORBIT_HOST.
+ */
+export function checkMcpHost(headers: Headers, requestUrl: string): void {
+  const allowed = allowedHosts();
+  if (allowed.has("*")) return;
+  const host = hostnameOf(headers.get("host") ?? new URL(requestUrl).host);
+  if (!host || !allowed.has(host)) {
+    throw new AppError(
+      "forbidden",
+      `Host "${host ?? ""}" is not allowed for MCP requests; add it to ORBIT_ALLOWED_HOSTS.`,
+    );
+  }
+  const origin = headers.get("origin");
+  if (origin && origin !== "null") {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    } catch {}
+    if (!originHost || !allowed.has(originHost)) {
+      throw new AppError(
+        "forbidden",
+        `Origin "${origin}" is not allowed for MCP requests; add its host to ORBIT_ALLOWED_HOSTS.`,
+      );
+    }
+  }
+}
+
+let cached: Set<string> | undefined;
+
+function allowedHosts(): Set<string> {
+  if (cached) return cached;
+  const env = getEnv();
+  const configured = env.ORBIT_ALLOWED_HOSTS;
+  const hosts = configured
+    ? configured.split(",")
+    : [
+        "localhost",
+        "127.0.0.1",
+        "::1",
+        env.ORBIT_HOST,
+        env.ORBIT_PUBLIC_URL ? new URL(env.ORBIT_PUBLIC_URL).hostname : "",
+      ];
+  cached = new Set(
+    hosts
+      .map((h) =>
+        h
+          .trim()
+          .replace(/^\[|\]$/g, "")
+          .toLowerCase(),
+      )
+      .filter((h) => h && h !== "0.0.0.0" && h !== "::"),
+  );
+  return cached;
+}
+
+// "example.com:3000" → "example.com"; "[::1]:3000" → "::1".
+function hostnameOf(host: string): string | null {
+  const trimmed = host.trim().toLowerCase();
+  if (!trimmed) return null;
+  if (trimmed.startsWith("[")) return trimmed.slice(1, trimmed.indexOf("]"));
+  const colon = trimmed.lastIndexOf(":");
+  return colon > -1 && trimmed.indexOf(":") === colon ? trimmed.slice(0, colon) : trimmed;
+}

@@ -1,0 +1,444 @@
+import { randomBytes } from "node:crypto";
+import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { canUseServer } from "@/lib/api-keys/can-use-server";
+import { canUseTool } from "@/lib/api-keys/can-use-tool";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { readLimitedBody } from "@/lib/http/read-limited-body";
+import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
+import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
+import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
+import { recordRequest } from "@/lib/telemetry/record-request";
+import { chooseReplica, replicaCircuitKey } from "@/lib/tool-calls/choose-replica";
+import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import type { ToolCallTarget } from "@/lib/tool-calls/tool-call-types";
+import { checkMcpHost } from "./check-mcp-host";
+import { forwardUpstream } from "./forward-upstream";
+import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
+import { loadGatewayServer } from "./load-gateway-server";
+import { deleteMcpSession, loadMcpSession, type McpSession, saveMcpSession } from "./mcp-session-store";
+import { openUpstreamSession } from "./open-upstream-session";
+import type { JsonRpcMessage } from "./read-mcp-messages";
+import { type MessageVisitor, rewriteMcpResponse } from "./rewrite-mcp-response";
+
+// MCP messages are small; a tool's arguments larger than this are a mistake or an attack.
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+type Context = {
+  request: Request;
+  requestId: string;
+  principal: ApiKeyPrincipal;
+  server: ToolCallTarget;
+};
+
+/**
+ * The passthrough endpoint /api/mcp/{server}: a Streamable HTTP relay between an MCP client and one registered
+ * server, so the client sees the upstream as if it were direct — every method, notification, server-to-client
+ * request (sampling, elicitation, roots), GET stream and `Last-Event-ID` resumption passes through as the upstream
+ * sends it. Orbit adds what a gateway owes: the API key and its tool set (tools/list filtered, tools/call refused
+ * outside it), replica choice by weight and health, the circuit breaker, and a request-log row per tool call.
+ *
+ * The downstream session id is Orbit's own; the upstream session it maps to lives in Redis, so the requests of one
+ * session may land on any instance. An upstream session that expired, or a replica that went away, is replaced by
+ * replaying the client's initialize request — the client keeps its session and never notices.
+ */
+export async function relayMcpRequest(options: {
+  serverSlug: string;
+  request: Request;
+  requestId: string;
+}): Promise<Response> {
+  const { request, requestId, serverSlug } = options;
+  checkMcpHost(request.headers, request.url);
+  const principal = await authenticateApiKey(request.headers);
+  // The key's per-minute budget, shared with the REST facade; counted for every request of a session, streams too.
+  await checkRateLimit("gatewayKey", principal.id);
+  if (!canUseServer(principal, serverSlug)) {
+    throw new AppError("forbidden", `This API key may not use the MCP server "${serverSlug}".`);
+  }
+  const server = await loadGatewayServer(serverSlug);
+  const context: Context = { request, requestId, principal, server };
+
+  switch (request.method) {
+    case "POST":
+      return relayPost(context);
+    case "GET":
+      return relayGet(context);
+    case "DELETE":
+      return relayDelete(context);
+    default:
+      return new Response(null, { status: 405, headers: { allow: "GET, POST, DELETE" } });
+  }
+}
+
+async function relayPost(context: Context): Promise<Response> {
+  const { request, requestId, principal, server } = context;
+  const raw = new TextDecoder().decode(await readLimitedBody(request, MAX_BODY_BYTES));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return jsonRpcParseError(requestId);
+  }
+  const messages = (Array.isArray(parsed) ? parsed : [parsed]) as JsonRpcMessage[];
+  if (messages.some((m) => !m || typeof m !== "object")) return jsonRpcParseError(requestId);
+
+  const initialize = messages.find((m) => m.method === "initialize");
+  if (initialize) return relayInitialize(context, raw, initialize);
+
+  const session = await requireSession(context);
+  const calls = messages.filter((m) => m.method === "tools/call" && m.id !== undefined);
+  for (const call of calls) {
+    const tool = String(call.params?.name ?? "");
+    if (!canUseTool(principal, server.slug, tool)) {
+      return jsonRpcErrorResponse(
+        new AppError("forbidden", `This API key may not use the tool "${tool}" on "${server.slug}".`),
+        { id: call.id, requestId },
+      );
+    }
+  }
+  if (calls.length > 0) {
+    const { breaker } = getToolCallDeps();
+    const state = await breaker.peek(
+      replicaCircuitKey(server.serverId, session.replicaUrl),
+      defaultCircuitPolicy,
+    );
+    if (!state.allowed) {
+      const seconds = Math.max(1, Math.ceil(state.retryAfterMs / 1000));
+      // HTTP 200 with a JSON-RPC error: clients show the message to the caller instead of a transport failure.
+      return jsonRpcErrorResponse(
+        new AppError("circuit_open", `${server.slug} is failing; calls to it are paused for ${seconds} s.`, {
+          retryAfter: seconds,
+        }),
+        { id: calls[0]!.id, requestId, status: 200 },
+      );
+    }
+  }
+
+  const started = performance.now();
+  const { response, session: used } = await sendInSession(context, session, (s) =>
+    forwardUpstream({
+      method: "POST",
+      url: s.replicaUrl,
+      serverHeaders: server.headers,
+      downstream: request.headers,
+      sessionId: s.upstreamSessionId,
+      body: raw,
+      signal: request.signal,
+      timeoutMs: server.timeoutMs,
+    }),
+  ).catch((error: unknown) => {
+    for (const call of calls) recordCall(context, session, call, { error: asAppError(error), started });
+    throw error;
+  });
+
+  const lists = new Set(messages.filter((m) => m.method === "tools/list").map((m) => m.id));
+  const pending = new Map(calls.map((c) => [c.id, c]));
+  if (response.status >= 500) {
+    for (const call of calls) {
+      recordCall(context, used, call, {
+        error: new AppError("upstream_error", `${server.slug} answered HTTP ${response.status}`),
+        started,
+      });
+    }
+  }
+  const visit: MessageVisitor | null =
+    lists.size > 0 || pending.size > 0
+      ? (message) => {
+          if (message.id === undefined || message.method) return undefined;
+          const call = pending.get(message.id);
+          if (call) {
+            pending.delete(message.id);
+            recordCall(context, used, call, { answer: message, started });
+          }
+          if (lists.has(message.id) && Array.isArray(message.result?.tools)) {
+            const tools = (message.result.tools as { name?: unknown }[]).filter((t) =>
+              canUseTool(principal, server.slug, String(t.name)),
+            );
+            return { ...message, result: { ...message.result, tools } };
+          }
+          return undefined;
+        }
+      : null;
+  return downstreamResponse(response, { session: used, requestId, visit });
+}
+
+async function relayInitialize(context: Context, raw: string, initialize: JsonRpcMessage): Promise<Response> {
+  const { request, requestId, principal, server } = context;
+  const deps = getToolCallDeps();
+  const tried = new Set<string>();
+  for (;;) {
+    const weights = deps.weights.get(server.serverId) ?? new Map();
+    deps.weights.set(server.serverId, weights);
+    const untried = { ...server, replicas: server.replicas.filter((r) => !tried.has(r.url)) };
+    if (untried.replicas.length === 0) {
+      throw new AppError("upstream_error", `No replica of ${server.slug} could be reached.`);
+    }
+    const choice = await chooseReplica({
+      target: untried,
+      breaker: deps.breaker,
+      circuit: defaultCircuitPolicy,
+      weights,
+    });
+    if (!choice.ok) {
+      const seconds = Math.max(1, Math.ceil(choice.retryAfterMs / 1000));
+      throw new AppError(
+        "circuit_open",
+        `${server.slug} is failing; new sessions are paused for ${seconds} s.`,
+        {
+          retryAfter: seconds,
+        },
+      );
+    }
+    tried.add(choice.replica.url);
+    let response: Response;
+    try {
+      response = await forwardUpstream({
+        method: "POST",
+        url: choice.replica.url,
+        serverHeaders: server.headers,
+        downstream: request.headers,
+        sessionId: null,
+        body: raw,
+        signal: request.signal,
+        timeoutMs: server.timeoutMs,
+      });
+    } catch (error) {
+      await deps.breaker.record(choice.circuitKey, defaultCircuitPolicy, "failure");
+      // Never connected: another replica may take the session. Anything else is the answer.
+      if (isAppError(error) && error.details?.reachedServer === false) continue;
+      throw error;
+    }
+    await deps.breaker.record(
+      choice.circuitKey,
+      defaultCircuitPolicy,
+      response.status >= 500 ? "failure" : "success",
+    );
+    if (!response.ok) return downstreamResponse(response, { requestId, visit: null });
+
+    const session: McpSession = {
+      id: randomBytes(24).toString("base64url"),
+      serverId: server.serverId,
+      serverSlug: server.slug,
+      apiKeyId: principal.id,
+      replicaUrl: choice.replica.url,
+      upstreamSessionId: response.headers.get("mcp-session-id"),
+      protocolVersion:
+        typeof initialize.params?.protocolVersion === "string" ? initialize.params.protocolVersion : null,
+      initializeParams: initialize.params ?? {},
+      createdAt: Date.now(),
+    };
+    // Saved before the answer leaves: the client's next request (notifications/initialized) may reach another instance.
+    await saveMcpSession(session);
+    return downstreamResponse(response, { session, requestId, visit: null });
+  }
+}
+
+async function relayGet(context: Context): Promise<Response> {
+  const { request, requestId, server } = context;
+  const session = await requireSession(context);
+  const { response, session: used } = await sendInSession(context, session, (s) =>
+    forwardUpstream({
+      method: "GET",
+      url: s.replicaUrl,
+      serverHeaders: server.headers,
+      downstream: request.headers,
+      sessionId: s.upstreamSessionId,
+      signal: request.signal,
+      timeoutMs: server.timeoutMs,
+    }),
+  );
+  return downstreamResponse(response, { session: used, requestId, visit: null });
+}
+
+async function relayDelete(context: Context): Promise<Response> {
+  const { request, requestId, server } = context;
+  const session = await requireSession(context);
+  let status = 200;
+  try {
+    const response = await forwardUpstream({
+      method: "DELETE",
+      url: session.replicaUrl,
+      serverHeaders: server.headers,
+      downstream: request.headers,
+      sessionId: session.upstreamSessionId,
+      signal: request.signal,
+      timeoutMs: server.timeoutMs,
+    });
+    await response.body?.cancel();
+    // 405: the upstream does not let clients end sessions; ours ends anyway, the upstream one expires on its own.
+    if (!response.ok && response.status !== 404 && response.status !== 405) status = response.status;
+  } catch {
+    // An unreachable upstream cannot keep the session alive either.
+  }
+  if (status === 200) await deleteMcpSession(session.id);
+  return new Response(null, { status, headers: { "x-request-id": requestId } });
+}
+
+/** The session named by Mcp-Session-Id, owned by this key and this server; anything else is an unknown session. */
+async function requireSession(context: Context): Promise<McpSession> {
+  const id = context.request.headers.get("mcp-session-id");
+  if (!id) {
+    throw new AppError("bad_request", "Missing Mcp-Session-Id header: initialize a session first.");
+  }
+  const session = id.length <= 100 ? await loadMcpSession(id) : null;
+  // Another key's session, or another server's, is as unknown to this caller as one that never existed.
+  if (!session || session.apiKeyId !== context.principal.id || session.serverId !== context.server.serverId) {
+    throw new AppError("not_found", "Session not found: it expired or never existed; initialize a new one.");
+  }
+  return session;
+}
+
+/**
+ * Sends one request on the session's upstream session, recovering once when that session is gone (the upstream
+ * answers 404 after a restart or expiry) or its replica cannot be reached (another replica takes the session over).
+ */
+async function sendInSession(
+  context: Context,
+  session: McpSession,
+  send: (session: McpSession) => Promise<Response>,
+): Promise<{ response: Response; session: McpSession }> {
+  const { server } = context;
+  const deps = getToolCallDeps();
+  let response: Response;
+  try {
+    response = await send(session);
+    if (!session.upstreamSessionId) return { response, session };
+    const checked = await checkSessionLost(response);
+    if (!checked.lost) return { response: checked.response, session };
+  } catch (error) {
+    if (!isAppError(error) || error.details?.reachedServer !== false) throw error;
+    await deps.breaker.record(
+      replicaCircuitKey(server.serverId, session.replicaUrl),
+      defaultCircuitPolicy,
+      "failure",
+    );
+    const others = server.replicas.filter((r) => r.url !== session.replicaUrl);
+    if (others.length === 0) throw error;
+    const weights = deps.weights.get(server.serverId) ?? new Map();
+    const choice = await chooseReplica({
+      target: { ...server, replicas: others },
+      breaker: deps.breaker,
+      circuit: defaultCircuitPolicy,
+      weights,
+    });
+    if (!choice.ok) throw error;
+    session = { ...session, replicaUrl: choice.replica.url };
+  }
+  const reopened = await openUpstreamSession({
+    server,
+    replicaUrl: session.replicaUrl,
+    initializeParams: session.initializeParams,
+    signal: context.request.signal,
+  });
+  const renewed: McpSession = { ...session, ...reopened };
+  await saveMcpSession(renewed);
+  return { response: await send(renewed), session: renewed };
+}
+
+/**
+ * Whether the upstream no longer knows the session. The spec's answer is 404; some servers (server-everything among
+ * them) answer 400 "No valid session ID", so a small 400 that says "session" counts too. Reading that body consumes
+ * it, so a 400 about something else comes back rebuilt, unchanged, for the client.
+ */
+async function checkSessionLost(response: Response): Promise<{ lost: boolean; response: Response }> {
+  if (response.status === 404) {
+    await response.body?.cancel();
+    return { lost: true, response };
+  }
+  if (response.status !== 400) return { lost: false, response };
+  const text = await response.text();
+  if (text.length < 2_000 && /session/i.test(text)) return { lost: true, response };
+  return {
+    lost: false,
+    response: new Response(text, { status: response.status, headers: response.headers }),
+  };
+}
+
+function downstreamResponse(
+  upstream: Response,
+  options: { session?: McpSession; requestId: string; visit: MessageVisitor | null },
+): Response {
+  const headers = new Headers({ "x-request-id": options.requestId });
+  for (const name of ["content-type", "cache-control", "www-authenticate"]) {
+    const value = upstream.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  if (options.session) headers.set("mcp-session-id", options.session.id);
+  if ((headers.get("content-type") ?? "").includes("text/event-stream")) {
+    // Compression would buffer the stream; events must reach the client as they happen.
+    headers.set("cache-control", "no-cache, no-transform");
+    headers.set("x-accel-buffering", "no");
+  }
+  const body = options.visit ? rewriteMcpResponse(upstream, options.visit) : upstream.body;
+  return new Response(upstream.status === 204 || upstream.status === 202 ? null : body, {
+    status: upstream.status,
+    headers,
+  });
+}
+
+function recordCall(
+  context: Context,
+  session: McpSession,
+  call: JsonRpcMessage,
+  outcome: { answer?: JsonRpcMessage; error?: AppError; started: number },
+): void {
+  const { answer, error } = outcome;
+  const toolError = answer?.result?.isError === true;
+  const status = error || answer?.error ? "failed" : toolError ? "tool_error" : "succeeded";
+  const deps = getToolCallDeps();
+  const circuit = error && error.details?.reachedServer !== false ? "failure" : error ? null : "success";
+  if (circuit) {
+    deps.breaker
+      .record(replicaCircuitKey(context.server.serverId, session.replicaUrl), defaultCircuitPolicy, circuit)
+      .catch(() => {});
+  }
+  const tool = typeof call.params?.name === "string" ? call.params.name : "";
+  const latencyMs = performance.now() - outcome.started;
+  observeToolCall({
+    serverId: context.server.serverId,
+    slug: context.server.slug,
+    tool,
+    caller: { kind: "gateway", id: context.principal.id },
+    ok: !error && !answer?.error,
+    toolError,
+    errorCode: error?.code ?? (answer?.error ? "jsonrpc_error" : null),
+    errorMessage: error?.message ?? answer?.error?.message ?? null,
+    attempts: 1,
+    cached: false,
+    replicaUrl: session.replicaUrl,
+    servedBy: "primary",
+    latencyMs,
+    startedAt: new Date(Date.now() - latencyMs),
+  });
+  recordRequest({
+    requestId: context.requestId,
+    source: "gateway",
+    serverId: context.server.serverId,
+    serverSlug: context.server.slug,
+    tool: tool || null,
+    apiKeyId: context.principal.id,
+    status,
+    errorCode: error?.code ?? (answer?.error ? "jsonrpc_error" : toolError ? "tool_error" : null),
+    latencyMs,
+    attempts: 1,
+    requestBody: call.params?.arguments,
+    responseBody: answer?.result ?? answer?.error ?? error?.message,
+  });
+}
+
+function jsonRpcParseError(requestId: string): Response {
+  return new Response(
+    JSON.stringify({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32700, message: "Parse error: the body is not JSON-RPC." },
+    }),
+    { status: 400, headers: { "content-type": "application/json", "x-request-id": requestId } },
+  );
+}
+
+function asAppError(error: unknown): AppError {
+  return isAppError(error)
+    ? error
+    : new AppError("upstream_error", "The upstream call failed.", { cause: error });
+}

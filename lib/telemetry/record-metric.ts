@@ -1,0 +1,10 @@
+import { getMetrics, type OrbitMetrics } from "@/lib/telemetry/get-metrics";
+
+/** Updates the process's metrics without ever throwing: a counter that fails must not fail what it counts. */
+export function recordMetric(update: (metrics: OrbitMetrics) => void): void {
+  try {
+    update(getMetrics());
+  } catch (error) {
+    console.warn(JSON.stringify({ level: "warn", msg: "metric update failed", error: String(error) }));
+  }
+}
