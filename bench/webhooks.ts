@@ -1,10 +1,10 @@
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { findFreePort } from "@/lib/test/find-free-port";
 import { describeMachine } from "./lib/describe-machine";
 import { type LoadResult, type PreparedRequest, percentile, sendLoad } from "./lib/send-load";
 import { startBenchDatabase } from "./lib/start-bench-database";
@@ -74,7 +74,7 @@ export async function benchWebhooks(): Promise<{ ok: boolean }> {
     const everything = await startEverythingServer();
     cleanups.push(() => everything.stop());
 
-    const port = await freePort();
+    const port = await findFreePort();
     console.log(`[bench] npm start on port ${port} (builds first if the sources changed)`);
     const app = await startOrbitApp({
       root: ROOT,
@@ -299,16 +299,4 @@ Direct tool call (SDK client → server-everything \`echo\`, one session, sequen
 
 Outcomes and answers per level:
 ${outcomes}`;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
 }

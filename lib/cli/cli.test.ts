@@ -1,29 +1,17 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/crypto/hash-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { findClosedPort } from "@/lib/test/find-closed-port";
+import { runOrbitCli } from "@/lib/test/run-orbit-cli";
 import { startEverythingServer } from "@/lib/test/start-everything-server";
 
 // Runs the real `orbit` bin as a child process against the test database, as an operator's script would.
-const bin = fileURLToPath(new URL("./orbit.mjs", import.meta.url));
 const run = randomUUID().slice(0, 8);
 const prisma = getPrisma();
 let everything: Awaited<ReturnType<typeof startEverythingServer>>;
 
-function orbit(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: process.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const orbit = runOrbitCli;
 
 beforeAll(async () => {
   everything = await startEverythingServer();

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
+import { findFreePort } from "@/lib/test/find-free-port";
 
 export type EverythingServer = {
   /** The Streamable HTTP endpoint, e.g. http://127.0.0.1:41234/mcp */
@@ -75,16 +75,4 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
   const killer = setTimeout(() => child.kill("SIGKILL"), 3000);
   await exited;
   clearTimeout(killer);
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
-    });
-  });
 }
