@@ -1,21 +1,16 @@
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { createHmac, randomUUID } from "node:crypto";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { findFreePort } from "@/lib/test/find-free-port";
 import { describeMachine } from "./lib/describe-machine";
 import { type LoadResult, type PreparedRequest, percentile, sendLoad } from "./lib/send-load";
-import { startBenchDatabase } from "./lib/start-bench-database";
-import { startOrbitApp } from "./lib/start-orbit-app";
+import { BENCH_ROOT, type BenchStack } from "./lib/start-bench-stack";
 import { writeBenchmarksSection } from "./lib/write-benchmarks-section";
 
 // The webhook bridge benchmark (issue 3): acknowledgement throughput and latency for async and sync integrations at
 // several concurrencies, every accepted delivery checked to reach a terminal state, and sync's cost over calling the
 // tool directly. It starts and stops its own stack; see bench/README.md.
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const CONCURRENCY = [1, 16, 64];
 const COUNT = {
   async: Number(process.env.BENCH_ASYNC_COUNT ?? 2000),
@@ -36,142 +31,84 @@ type Row = LoadResult & {
   drainMs: number;
 };
 
-export async function benchWebhooks(): Promise<{ ok: boolean }> {
+export async function benchWebhooks(stack: BenchStack): Promise<{ ok: boolean }> {
   const started = new Date();
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined;
-  const redisUrl = process.env.REDIS_URL || undefined;
-  const dataDir = await mkdtemp(path.join(tmpdir(), "orbit-bench-"));
-  const cleanups: (() => Promise<unknown>)[] = [async () => rm(dataDir, { recursive: true, force: true })];
-  const cleanup = async () => {
-    for (const step of cleanups.reverse())
-      await step().catch((error: unknown) => console.error(String(error)));
+  const { app, prisma, everything, label } = stack;
+  const { seedWebhookIntegration } = await import("@/lib/webhooks/seed-webhook-integration");
+  const secret = randomUUID();
+  const route = {
+    isFallback: true,
+    toolName: "echo",
+    argumentsMapping: '{"message": "bench " & payload.issue.title}',
   };
-  process.once("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  const integrations = {
+    async: await seedWebhookIntegration({
+      serverUrl: everything.url,
+      secret,
+      mode: "async",
+      routes: [route],
+    }),
+    sync: await seedWebhookIntegration({
+      serverUrl: everything.url,
+      secret,
+      mode: "sync",
+      routes: [route],
+    }),
+  };
 
-  try {
-    const database = await startBenchDatabase(serverUrl);
-    cleanups.push(() => database.drop());
-    const label = `${database.label}, ${redisUrl ? "Redis" : "in-process limits (no Redis)"}`;
-    console.log(`[bench] ${label}; data dir ${dataDir}`);
+  const direct = await measureDirectCall(everything.url);
+  console.log(`[bench] direct echo call: p50 ${direct.p50.toFixed(2)} ms, p99 ${direct.p99.toFixed(2)} ms`);
 
-    // The bench and the app share the secrets (the seed encrypts the webhook secret with the app's key).
-    const env: Record<string, string> = {
-      ORBIT_DATA_DIR: dataDir,
-      AUTH_SECRET: randomBytes(48).toString("base64url"),
-      ORBIT_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-      // Limits high enough that the bench measures the bridge, not the limiter's refusals (it still counts).
-      ORBIT_WEBHOOK_RATE_PER_MINUTE: "100000000",
-      ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: "100000000",
-      ORBIT_LOG_LEVEL: "warn",
-      NODE_ENV: "production",
-    };
-    if (database.url) env.DATABASE_URL = database.url;
-    if (redisUrl) env.REDIS_URL = redisUrl;
-    delete process.env.DATABASE_URL;
-    Object.assign(process.env, env);
-
-    const { startEverythingServer } = await import("@/lib/test/start-everything-server");
-    const everything = await startEverythingServer();
-    cleanups.push(() => everything.stop());
-
-    const port = await findFreePort();
-    console.log(`[bench] npm start on port ${port} (builds first if the sources changed)`);
-    const app = await startOrbitApp({
-      root: ROOT,
-      port,
-      env,
-      logFile: path.join(dataDir, "orbit.log"),
-      readyTimeoutMs: 15 * 60_000,
+  const rows: Row[] = [];
+  for (const mode of ["async", "sync"] as const) {
+    const url = `${app.url}/api/webhooks/${integrations[mode].integration.slug}`;
+    // Warm-up (JIT, connection pools, the MCP session); its deliveries are checked too, not timed.
+    const warm = await sendLoad({
+      url,
+      requests: prepare(secret, WARMUP, `warm-${mode}`),
+      concurrency: 4,
+      maxMs: LEVEL_MAX_MS,
     });
-    cleanups.push(() => app.stop());
-    console.log(`[bench] app ready (pid ${app.pid})`);
-
-    // Seeding goes straight to the database the app uses (embedded: the one its launcher serves).
-    if (!database.url) {
-      const { prepareLocalEnvironment } = await import("@/lib/boot/prepare-local-environment");
-      await prepareLocalEnvironment();
+    await waitForTerminal(prisma, warm.acceptedIds);
+    for (const concurrency of CONCURRENCY) {
+      const requests = prepare(secret, COUNT[mode], `${mode}-${concurrency}`);
+      const t0 = performance.now();
+      const load = await sendLoad({ url, requests, concurrency, maxMs: LEVEL_MAX_MS });
+      const settled = await waitForTerminal(prisma, load.acceptedIds);
+      const row: Row = { ...load, mode, ...settled, drainMs: performance.now() - t0 };
+      rows.push(row);
+      console.log(
+        `[bench] ${formatRow(row)} | answers ${JSON.stringify(load.statuses)} | outcomes ${JSON.stringify(settled.outcomes)} | all terminal after ${(row.drainMs / 1000).toFixed(1)} s`,
+      );
     }
-    const { getPrisma } = await import("@/lib/db/get-prisma");
-    const { seedWebhookIntegration } = await import("@/lib/webhooks/seed-webhook-integration");
-    const prisma = getPrisma();
-    cleanups.push(() => prisma.$disconnect());
-    const secret = randomUUID();
-    const route = {
-      isFallback: true,
-      toolName: "echo",
-      argumentsMapping: '{"message": "bench " & payload.issue.title}',
-    };
-    const integrations = {
-      async: await seedWebhookIntegration({
-        serverUrl: everything.url,
-        secret,
-        mode: "async",
-        routes: [route],
-      }),
-      sync: await seedWebhookIntegration({
-        serverUrl: everything.url,
-        secret,
-        mode: "sync",
-        routes: [route],
-      }),
-    };
-
-    const direct = await measureDirectCall(everything.url);
-    console.log(`[bench] direct echo call: p50 ${direct.p50.toFixed(2)} ms, p99 ${direct.p99.toFixed(2)} ms`);
-
-    const rows: Row[] = [];
-    for (const mode of ["async", "sync"] as const) {
-      const url = `${app.url}/api/webhooks/${integrations[mode].integration.slug}`;
-      // Warm-up (JIT, connection pools, the MCP session); its deliveries are checked too, not timed.
-      const warm = await sendLoad({
-        url,
-        requests: prepare(secret, WARMUP, `warm-${mode}`),
-        concurrency: 4,
-        maxMs: LEVEL_MAX_MS,
-      });
-      await waitForTerminal(prisma, warm.acceptedIds);
-      for (const concurrency of CONCURRENCY) {
-        const requests = prepare(secret, COUNT[mode], `${mode}-${concurrency}`);
-        const t0 = performance.now();
-        const load = await sendLoad({ url, requests, concurrency, maxMs: LEVEL_MAX_MS });
-        const settled = await waitForTerminal(prisma, load.acceptedIds);
-        const row: Row = { ...load, mode, ...settled, drainMs: performance.now() - t0 };
-        rows.push(row);
-        console.log(
-          `[bench] ${formatRow(row)} | answers ${JSON.stringify(load.statuses)} | outcomes ${JSON.stringify(settled.outcomes)} | all terminal after ${(row.drainMs / 1000).toFixed(1)} s`,
-        );
-      }
-    }
-
-    const syncOne = rows.find((r) => r.mode === "sync" && r.concurrency === 1);
-    const syncOverhead = syncOne ? percentile(syncOne.latenciesMs, 50) - direct.p50 : Number.NaN;
-    const asyncRows = rows.filter((r) => r.mode === "async");
-    const lost = rows.reduce((n, r) => n + r.lost, 0);
-    const markdown = renderSection({
-      label,
-      started,
-      rows,
-      direct,
-      syncOverhead,
-      redis: Boolean(redisUrl),
-      postgres: Boolean(database.url),
-    });
-    await writeBenchmarksSection(
-      path.join(ROOT, "docs/BENCHMARKS.md"),
-      `webhooks:${database.url ? "postgres" : "embedded"}:${redisUrl ? "redis" : "memory"}`,
-      markdown,
-    );
-    console.log(`\n${markdown}\n`);
-    const asyncOk = asyncRows.every(
-      (r) => r.sent / (r.elapsedMs / 1000) >= 1000 && percentile(r.latenciesMs, 99) < 50,
-    );
-    console.log(
-      `[bench] targets: async ${asyncOk ? "met" : "MISSED"}, sync overhead ${syncOverhead.toFixed(2)} ms (${syncOverhead <= 3 ? "met" : "MISSED"}), lost ${lost}`,
-    );
-    return { ok: lost === 0 };
-  } finally {
-    await cleanup();
   }
+
+  const syncOne = rows.find((r) => r.mode === "sync" && r.concurrency === 1);
+  const syncOverhead = syncOne ? percentile(syncOne.latenciesMs, 50) - direct.p50 : Number.NaN;
+  const asyncRows = rows.filter((r) => r.mode === "async");
+  const lost = rows.reduce((n, r) => n + r.lost, 0);
+  const markdown = renderSection({
+    label,
+    started,
+    rows,
+    direct,
+    syncOverhead,
+    redis: stack.redis,
+    postgres: stack.postgres,
+  });
+  await writeBenchmarksSection(
+    path.join(BENCH_ROOT, "docs/BENCHMARKS.md"),
+    `webhooks:${stack.postgres ? "postgres" : "embedded"}:${stack.redis ? "redis" : "memory"}`,
+    markdown,
+  );
+  console.log(`\n${markdown}\n`);
+  const asyncOk = asyncRows.every(
+    (r) => r.sent / (r.elapsedMs / 1000) >= 1000 && percentile(r.latenciesMs, 99) < 50,
+  );
+  console.log(
+    `[bench] targets: async ${asyncOk ? "met" : "MISSED"}, sync overhead ${syncOverhead.toFixed(2)} ms (${syncOverhead <= 3 ? "met" : "MISSED"}), lost ${lost}`,
+  );
+  return { ok: lost === 0 };
 }
 
 /** `count` GitHub `issues` deliveries with unique delivery ids, signed the way GitHub signs them. */

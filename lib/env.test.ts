@@ -26,6 +26,15 @@ describe("parseEnv", () => {
     expect(env.ORBIT_WORKER).toBe("on");
     expect(env.DOCKER_HOST).toBe("unix:///var/run/docker.sock");
     expect(env.agent).toBeNull();
+    expect(env.ORBIT_HEALTH_INTERVAL_SECONDS).toBe(30);
+    expect(env.ORBIT_TOOLS_REFRESH_SECONDS).toBe(300);
+  });
+
+  it("keeps the health interval at 5 s or more", () => {
+    expect(problems({ ...valid, ORBIT_HEALTH_INTERVAL_SECONDS: "4" })[0]).toMatch(
+      /^ORBIT_HEALTH_INTERVAL_SECONDS /,
+    );
+    expect(parseEnv({ ...valid, ORBIT_HEALTH_INTERVAL_SECONDS: "5" }).ORBIT_HEALTH_INTERVAL_SECONDS).toBe(5);
   });
 
   it("names every missing required variable, with a hint", () => {

@@ -53,6 +53,11 @@ const schema = z
     ORBIT_WEBHOOK_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
     // Gateway requests (REST facade, MCP endpoints) per API key per sliding minute; same "no unlimited" rule.
     ORBIT_GATEWAY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+    // The worker's active checks: every replica of every enabled server is initialized and pinged this often (5 s at
+    // the least: faster only loads upstreams without finding failures sooner than real calls do), and each enabled
+    // server's tool list is re-read this often.
+    ORBIT_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(30),
+    ORBIT_TOOLS_REFRESH_SECONDS: z.coerce.number().int().min(30).default(300),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {

@@ -33,10 +33,22 @@ const server = createServer((req, res) => {
 });
 server.listen(port, host, () => console.log(`web listening on http://${host}:${port}`));
 
+// Work the app buffers in memory (request-log rows) registers a flush here; it runs after the last request has been
+// answered and before the process exits, so a graceful stop loses nothing.
+globalThis.orbitShutdownHooks ??= new Set();
+const shutdownHooks = globalThis.orbitShutdownHooks;
+let exiting = false;
+async function exitAfterHooks() {
+  if (exiting) return;
+  exiting = true;
+  await Promise.allSettled([...shutdownHooks].map((hook) => hook()));
+  process.exit(0);
+}
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    server.close(() => void exitAfterHooks());
     // Keep-alive connections may hold close() open; do not outlive the launcher's patience.
-    setTimeout(() => process.exit(0), 5_000).unref();
+    setTimeout(() => void exitAfterHooks(), 5_000).unref();
   });
 }

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   ColumnTypeEnum,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQueryable,
 } from "@prisma/driver-adapter-utils";
@@ -36,10 +37,10 @@ export function createMigrationAdapter({
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: mainFactory.provider,
     adapterName: mainFactory.adapterName,
-    connect: async () => restoreCharColumns(await mainFactory.connect(), charColumns),
+    connect: async () => runScriptsWhole(restoreCharColumns(await mainFactory.connect(), charColumns)),
     connectToShadowDb: async () => {
       if (!shadowFactory) throw new Error("this operation needs a shadow database");
-      return restoreCharColumns(await shadowFactory.connect(), charColumns);
+      return runScriptsWhole(restoreCharColumns(await shadowFactory.connect(), charColumns));
     },
   };
   return {
@@ -89,6 +90,25 @@ function hideCharColumns(client: pg.PoolClient, charColumns: CharColumns): void 
     const returned = original(...args);
     return returned instanceof Promise ? returned.then(patch) : returned;
   };
+}
+
+/*
+ * PrismaPg runs a script by splitting it on every ";", which cuts a function body ($$ … $$, e.g. a trigger's) into
+ * pieces that do not parse. The native engine sends a migration as one simple-protocol query, which Postgres (and
+ * PGlite) run statement by statement as one implicit transaction; this does the same.
+ */
+function runScriptsWhole<T extends SqlDriverAdapter>(adapter: T): T {
+  // PrismaPgAdapter's own members, not in the driver-adapter interface: the pg pool, and the mapping of a pg error
+  // to the DriverAdapterError the engine reports (what its executeScript does with a failure).
+  const pgAdapter = adapter as unknown as { underlyingDriver(): pg.Pool; onError(error: unknown): never };
+  adapter.executeScript = async (script) => {
+    try {
+      await pgAdapter.underlyingDriver().query(script);
+    } catch (error) {
+      pgAdapter.onError(error);
+    }
+  };
+  return adapter;
 }
 
 function restoreCharColumns<T extends SqlQueryable>(adapter: T, charColumns: CharColumns): T {

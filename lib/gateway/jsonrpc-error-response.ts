@@ -11,10 +11,16 @@ const codes: Record<string, number> = {
   upstream_error: -32006,
   upstream_timeout: -32007,
   unavailable: -32008,
+  conflict: -32009,
   too_large: -32600,
   bad_request: -32600,
   unprocessable: -32602,
 };
+
+/** The JSON-RPC error code Orbit answers an AppError code with (-32603, internal, for anything unlisted). */
+export function jsonRpcErrorCode(code: string): number {
+  return codes[code] ?? -32603;
+}
 
 /**
  * The MCP endpoints' form of Orbit's error envelope: a JSON-RPC error with the HTTP status of the envelope's code, so
@@ -30,7 +36,7 @@ export function jsonRpcErrorResponse(
     jsonrpc: "2.0",
     id: options.id ?? null,
     error: {
-      code: codes[error.code] ?? -32603,
+      code: jsonRpcErrorCode(error.code),
       message: error.message,
       data: { code: error.code, requestId: options.requestId },
     },

@@ -1,8 +1,4 @@
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { promisify } from "node:util";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { CreateMessageRequestSchema } from "@modelcontextprotocol/sdk/types.js";
@@ -12,6 +8,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { getRedis } from "@/lib/redis/get-redis";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
+import { runInspectorCli } from "@/lib/test/run-inspector-cli";
 import { serveRouteHandler } from "@/lib/test/serve-route-handler";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
 
@@ -80,27 +77,9 @@ async function connect(options: { key: string; server?: string; instance?: numbe
   return { client, transport };
 }
 
-const inspectorCli = createRequire(import.meta.url).resolve(
-  "@modelcontextprotocol/inspector-cli/build/index.js",
-);
-
-/** The MCP Inspector in CLI mode, as a reviewer would run it: one method per run, JSON on stdout. */
-async function inspect(key: string, ...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      inspectorCli,
-      `${instances[0]!.origin}/api/mcp/${slug}`,
-      "--transport",
-      "http",
-      "--header",
-      `Authorization: Bearer ${key}`,
-      ...args,
-    ],
-    // Its build looks for "../package.json" relative to the working directory: run it from its own folder.
-    { timeout: 30_000, cwd: path.dirname(inspectorCli) },
-  );
-  return JSON.parse(stdout) as Record<string, unknown>;
+/** The MCP Inspector in CLI mode against the passthrough of this file's server. */
+function inspect(key: string, ...args: string[]) {
+  return runInspectorCli({ url: `${instances[0]!.origin}/api/mcp/${slug}`, key, args });
 }
 
 describe("/api/mcp/{server} (passthrough)", () => {

@@ -49,13 +49,18 @@ export async function relayMcpRequest(options: {
 }): Promise<Response> {
   const { request, requestId, serverSlug } = options;
   checkMcpHost(request.headers, request.url);
-  const principal = await authenticateApiKey(request.headers);
+  // Independent lookups, side by side: they are most of the time Orbit adds to a call. A server that does not exist
+  // is only reported once the key is known good, so a stranger cannot probe which servers exist.
+  const [principal, server] = await Promise.all([
+    authenticateApiKey(request.headers),
+    loadGatewayServer(serverSlug).catch((error: unknown) => error as Error),
+  ]);
   // The key's per-minute budget, shared with the REST facade; counted for every request of a session, streams too.
   await checkRateLimit("gatewayKey", principal.id);
   if (!canUseServer(principal, serverSlug)) {
     throw new AppError("forbidden", `This API key may not use the MCP server "${serverSlug}".`);
   }
-  const server = await loadGatewayServer(serverSlug);
+  if (server instanceof Error) throw server;
   const context: Context = { request, requestId, principal, server };
 
   switch (request.method) {

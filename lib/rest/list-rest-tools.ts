@@ -3,6 +3,7 @@ import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
 import { canUseTool } from "@/lib/api-keys/can-use-tool";
 import { getPrisma } from "@/lib/db/get-prisma";
 import type { RestServer } from "@/lib/rest/find-rest-server";
+import { mcpToolSelect, toMcpTool } from "@/lib/servers/to-mcp-tool";
 
 /**
  * `list_tools`: the server's tools as the registry holds them, narrowed to what the key may use, in the MCP `Tool`
@@ -19,26 +20,10 @@ export async function listRestTools(options: {
   const stored = await getPrisma().tool.findMany({
     where: { serverId: server.id },
     orderBy: { name: "asc" },
-    select: {
-      name: true,
-      title: true,
-      description: true,
-      inputSchema: true,
-      outputSchema: true,
-      annotations: true,
-    },
+    select: mcpToolSelect,
   });
   const tools = stored
     .filter((tool) => canUseTool(actor, server.slug, tool.name))
-    .map(
-      (tool): Tool => ({
-        name: tool.name,
-        ...(tool.title ? { title: tool.title } : {}),
-        ...(tool.description ? { description: tool.description } : {}),
-        inputSchema: tool.inputSchema as Tool["inputSchema"],
-        ...(tool.outputSchema ? { outputSchema: tool.outputSchema as Tool["outputSchema"] } : {}),
-        ...(tool.annotations ? { annotations: tool.annotations as Tool["annotations"] } : {}),
-      }),
-    );
+    .map((tool) => toMcpTool(tool, tool.name));
   return { tools };
 }

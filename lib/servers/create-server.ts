@@ -3,6 +3,7 @@ import { type Actor, assertRole } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { inspectServer } from "@/lib/mcp/inspect-server";
+import { aliasTakenError } from "./alias-taken-error";
 import { sealHeaders } from "./seal-headers";
 import { type CreateServerInput, createServerInput } from "./server-input-schema";
 import { slugTakenError } from "./slug-taken-error";
@@ -11,7 +12,9 @@ import { type ServerView, serverViewInclude, toServerView, toStoredServerInfo } 
 
 /**
  * Registers an upstream MCP server. With `fetchTools`, the server is inspected first (first endpoint) and saved
- * together with its tools only if that succeeds, so an unreachable or non-MCP URL saves nothing.
+ * together with its tools only if that succeeds, so an unreachable or non-MCP URL saves nothing. Its alias (the
+ * prefix of its federated names) is the slug unless given, and is set here once: nothing changes it afterwards but
+ * an explicit edit, so registering or removing other servers never renames this one's tools.
  */
 export async function createServer(options: {
   actor: Actor;
@@ -25,6 +28,9 @@ export async function createServer(options: {
   // Checked before the (slow) inspection so a taken slug fails fast; the unique index still decides races below.
   const taken = await prisma.server.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (taken) throw slugTakenError(input.slug);
+  // A slug can be free while the alias it would give is not: another server was renamed and kept its alias.
+  const aliasTaken = await prisma.server.findUnique({ where: { alias: input.alias }, select: { id: true } });
+  if (aliasTaken) throw aliasTakenError(input.alias);
 
   const headers = Object.fromEntries(input.headers.map((h) => [h.name, h.value]));
   const inspection = options.fetchTools
@@ -41,6 +47,7 @@ export async function createServer(options: {
       const server = await tx.server.create({
         data: {
           slug: input.slug,
+          alias: input.alias,
           name: input.name,
           transport: input.transport,
           ...sealHeaders(headers),
@@ -78,7 +85,10 @@ export async function createServer(options: {
     });
   } catch (error) {
     // Two operators registering the same slug at once: the unique index decides, the loser gets a clear answer.
-    if ((error as { code?: string }).code === "P2002") throw slugTakenError(input.slug, error);
+    if ((error as { code?: string }).code === "P2002") {
+      const slugTaken = await prisma.server.findUnique({ where: { slug: input.slug }, select: { id: true } });
+      throw slugTaken ? slugTakenError(input.slug, error) : aliasTakenError(input.alias, error);
+    }
     throw error;
   }
 }

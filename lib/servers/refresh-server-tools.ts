@@ -11,10 +11,13 @@ import { type ServerView, serverViewInclude, toServerView, toStoredServerInfo } 
 /**
  * Re-reads a server's tools and makes the stored ones match: new and changed definitions are written, tools it no
  * longer lists are deleted, all in one transaction with the audit row. If the upstream fails nothing changes.
+ * Reads from the first endpoint, or from `url` when that is one of the server's endpoints (the worker's periodic
+ * refresh passes a replica it found healthy).
  */
 export async function refreshServerTools(options: {
   actor: Actor;
   serverId: string;
+  url?: string;
   ip?: string;
 }): Promise<{ server: ServerView; tools: ToolSyncCounts; truncated: boolean }> {
   assertRole(options.actor, "operator");
@@ -29,6 +32,7 @@ export async function refreshServerTools(options: {
       data: {
         serverInfo: toStoredServerInfo(inspection) as Prisma.InputJsonObject,
         lastCheckedAt: new Date(),
+        toolsRefreshedAt: new Date(),
       },
     });
     if (count === 0)
@@ -38,14 +42,18 @@ export async function refreshServerTools(options: {
       tools: inspection.tools,
       keepMissing: truncated,
     });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: "server.refresh_tools",
-      targetType: "server",
-      targetId: server.id,
-      details: { slug: server.slug, url: target.url, ...tools, ...(truncated ? { truncated } : {}) },
-      ip: options.ip,
-    });
+    // The worker's periodic refresh (the system) would add a row per server every few minutes; it is audited only
+    // when it changed something.
+    const changedSomething = tools.added + tools.changed + tools.removed > 0;
+    if (options.actor.kind !== "system" || changedSomething)
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: "server.refresh_tools",
+        targetType: "server",
+        targetId: server.id,
+        details: { slug: server.slug, url: target.url, ...tools, ...(truncated ? { truncated } : {}) },
+        ip: options.ip,
+      });
     const view = toServerView(
       await tx.server.findUniqueOrThrow({ where: { id: server.id }, include: serverViewInclude }),
     );

@@ -13,6 +13,19 @@ export const slugSchema = z
   .max(48, slugMessage)
   .regex(slugPattern, slugMessage);
 
+// Aliases prefix the server's names on the federated endpoint (`<alias>__<tool>`), which clients store, so they only
+// change when an operator says so. A slug is always a valid alias; underscores are allowed too, which is how two
+// servers can come to claim one federated name (alias "a" + tool "b__c" and alias "a__b" + tool "c"): such names are
+// reported by listFederatedCollisions, never renamed.
+const aliasMessage =
+  "Use 1–48 lowercase letters, digits, dashes and underscores, starting and ending with a letter or digit";
+export const aliasSchema = z
+  .string()
+  .trim()
+  .min(1, aliasMessage)
+  .max(48, aliasMessage)
+  .regex(/^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/, aliasMessage);
+
 /** "GitHub (prod) – EU" → "github-prod-eu". Empty when nothing usable is left. */
 export function deriveSlug(name: string): string {
   return name
@@ -133,6 +146,8 @@ export const createServerInput = z
     name: z.string().trim().min(1, "Enter a name").max(100, "Names are at most 100 characters"),
     /** Derived from the name when absent or empty. */
     slug: z.union([z.literal(""), slugSchema]).optional(),
+    /** The federated-name prefix; the slug when absent or empty. */
+    alias: z.union([z.literal(""), aliasSchema]).optional(),
     ...connectionFields,
     enabled: z.boolean().default(true),
     tags: tagsSchema.default([]),
@@ -148,7 +163,7 @@ export const createServerInput = z
       });
       return z.NEVER;
     }
-    return { ...input, slug };
+    return { ...input, slug, alias: input.alias || slug };
   });
 export type CreateServerInput = z.input<typeof createServerInput>;
 export type ParsedCreateServerInput = z.output<typeof createServerInput>;
@@ -161,6 +176,8 @@ export type ParsedCreateServerInput = z.output<typeof createServerInput>;
 export const updateServerInput = z.object({
   name: z.string().trim().min(1, "Enter a name").max(100, "Names are at most 100 characters").optional(),
   slug: slugSchema.optional(),
+  /** Changing it renames every federated tool and prompt of the server: only ever on an explicit request. */
+  alias: aliasSchema.optional(),
   transport: z.enum(serverTransports).optional(),
   endpoints: endpointsSchema.optional(),
   headers: z

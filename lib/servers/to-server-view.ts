@@ -8,6 +8,8 @@ export type StoredServerInfo = ServerInspection["serverInfo"] &
 export type ServerView = {
   id: string;
   slug: string;
+  /** The prefix of its names on the federated endpoint: `<alias>__<tool>`. */
+  alias: string;
   name: string;
   transport: "streamable_http" | "sse";
   endpoints: { id: string; url: string; weight: number; position: number }[];
@@ -36,6 +38,7 @@ export function toServerView(server: ServerRecord): ServerView {
   return {
     id: server.id,
     slug: server.slug,
+    alias: server.alias,
     name: server.name,
     transport: server.transport,
     endpoints: server.endpoints.map(({ id, url, weight, position }) => ({ id, url, weight, position })),

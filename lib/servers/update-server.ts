@@ -3,6 +3,7 @@ import { type Actor, assertRole } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { type DbTx, getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { aliasTakenError } from "./alias-taken-error";
 import { applyHeaderChanges } from "./apply-header-changes";
 import { openHeaders } from "./open-headers";
 import { sealHeaders } from "./seal-headers";
@@ -37,10 +38,16 @@ export async function updateServer(options: {
         const taken = await tx.server.findUnique({ where: { slug: input.slug }, select: { id: true } });
         if (taken) throw slugTakenError(input.slug);
       }
+      if (input.alias !== undefined && input.alias !== before.alias) {
+        const taken = await tx.server.findUnique({ where: { alias: input.alias }, select: { id: true } });
+        if (taken) throw aliasTakenError(input.alias);
+      }
 
       const data: Prisma.ServerUpdateInput = {
         name: input.name,
         slug: input.slug,
+        // The slug and the alias are independent: renaming the slug keeps the federated names.
+        alias: input.alias,
         transport: input.transport,
         timeoutMs: input.timeoutMs,
         enabled: input.enabled,
@@ -74,7 +81,16 @@ export async function updateServer(options: {
       return toServerView(after);
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002" && input.slug) throw slugTakenError(input.slug, error);
+    if ((error as { code?: string }).code === "P2002" && (input.slug || input.alias)) {
+      const slugTaken =
+        input.slug &&
+        (await getPrisma().server.findFirst({
+          where: { slug: input.slug, id: { not: options.serverId } },
+          select: { id: true },
+        }));
+      if (slugTaken || !input.alias) throw slugTakenError(input.slug ?? "", error);
+      throw aliasTakenError(input.alias, error);
+    }
     throw error;
   }
 }
@@ -97,7 +113,7 @@ async function replaceEndpoints(
   }
 }
 
-const scalarFields = ["name", "slug", "transport", "timeoutMs", "enabled", "tags"] as const;
+const scalarFields = ["name", "slug", "alias", "transport", "timeoutMs", "enabled", "tags"] as const;
 
 /** Before/after of the plain fields that actually changed, for the audit trail. */
 function scalarChanges(

@@ -103,6 +103,10 @@ let hooksRegistered = false;
 function registerShutdownFlush(): void {
   if (hooksRegistered) return;
   hooksRegistered = true;
+  // The production web server (lib/boot/serve-web.mjs) runs these after its last answer and before it exits.
+  const globalForHooks = globalThis as unknown as { orbitShutdownHooks?: Set<() => Promise<void>> };
+  globalForHooks.orbitShutdownHooks ??= new Set();
+  globalForHooks.orbitShutdownHooks.add(flushRequestLog);
   process.on("beforeExit", () => {
     if ((globalForLog.orbitRequestLog?.queued ?? 0) > 0) void flushRequestLog();
   });

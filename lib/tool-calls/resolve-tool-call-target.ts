@@ -1,6 +1,6 @@
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
-import { openHeaders } from "@/lib/servers/open-headers";
+import { toToolCallTarget } from "@/lib/tool-calls/to-tool-call-target";
 import type { ToolCallTarget, ToolCallTool, ToolRetryOverride } from "@/lib/tool-calls/tool-call-types";
 
 const retryOverrides = new Set<string>(["never", "safe", "always"]);
@@ -30,14 +30,7 @@ export async function resolveToolCallTarget(options: {
 
   const stored = server.tools[0];
   return {
-    target: {
-      serverId: server.id,
-      slug: server.slug,
-      replicas: server.endpoints.map((endpoint) => ({ url: endpoint.url, weight: endpoint.weight })),
-      transport: server.transport,
-      headers: openHeaders(server.headersEncrypted),
-      timeoutMs: server.timeoutMs,
-    },
+    target: toToolCallTarget(server),
     tool: {
       name: options.toolName,
       annotations: toAnnotations(stored?.annotations),

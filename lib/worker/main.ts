@@ -1,13 +1,15 @@
 import { hostname } from "node:os";
 import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { getEnv } from "@/lib/env";
+import { runHealthLoop } from "@/lib/health/run-health-loop";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { runDeliveryLoop } from "@/lib/worker/run-delivery-loop";
 
-// The worker process (`npm run worker`, or spawned by `npm start`). It consumes the webhook inbox: async deliveries,
-// retries on their schedule, and deliveries whose processor died. The job queue, Docker healer and health checks
-// land in a later issue, each as another loop started here.
+// The worker process (`npm run worker`, or spawned by `npm start`). It consumes the webhook inbox (async deliveries,
+// retries on their schedule, deliveries whose processor died) and runs the upstream health checks and periodic tool
+// refresh. The job queue and Docker healer land in a later issue, each as another loop started here.
 
 const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
 
@@ -21,6 +23,15 @@ async function main(): Promise<void> {
 
   const stop = new AbortController();
   const deliveries = runDeliveryLoop({ workerId, signal: stop.signal, log });
+  const env = getEnv();
+  const health = runHealthLoop({
+    signal: stop.signal,
+    // The circuits tool calls use, so a check's verdict opens or closes the same circuit a call sees.
+    breaker: getToolCallDeps().breaker,
+    healthIntervalMs: env.ORBIT_HEALTH_INTERVAL_SECONDS * 1000,
+    toolsIntervalMs: env.ORBIT_TOOLS_REFRESH_SECONDS * 1000,
+    log,
+  });
 
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -29,7 +40,7 @@ async function main(): Promise<void> {
       stopping = true;
       log(`${signal}: finishing deliveries in flight`);
       stop.abort();
-      await deliveries;
+      await Promise.all([deliveries, health]);
       // Buffered request-log rows are written before the connection closes; losing them is the one thing to avoid.
       await flushRequestLog();
       await getToolCallDeps().pool.closeAll();

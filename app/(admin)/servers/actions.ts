@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorized-action";
+import { checkServerHealth } from "@/lib/health/check-server-health";
 import { createServer } from "@/lib/servers/create-server";
 import { deleteServer } from "@/lib/servers/delete-server";
 import { inspectDraftServer } from "@/lib/servers/inspect-draft-server";
@@ -63,6 +64,17 @@ export const refreshServerToolsAction = authorizedAction(
     const result = await refreshServerTools({ actor, serverId, ip });
     revalidatePath(`/servers/${serverId}`);
     return result.tools;
+  },
+);
+
+export const checkServerHealthAction = authorizedAction(
+  "operator",
+  serverId,
+  async ({ serverId }, { actor, ip }) => {
+    const outcomes = await checkServerHealth({ actor, serverId, ip });
+    revalidatePath("/servers");
+    revalidatePath(`/servers/${serverId}`);
+    return outcomes.map(({ replica, status, latencyMs, error }) => ({ replica, status, latencyMs, error }));
   },
 );
 

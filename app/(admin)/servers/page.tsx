@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatTime } from "@/components/deliveries/format-time";
+import { LiveRefresh } from "@/components/servers/live-refresh";
+import { CircuitBadge, HealthBadge } from "@/components/servers/replica-health-badges";
 import { buttonClass } from "@/components/ui/button";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { listReplicaHealth } from "@/lib/health/list-replica-health";
 import { listServers } from "@/lib/servers/list-servers";
 
 export const metadata: Metadata = { title: "Servers" };
@@ -11,6 +15,7 @@ export const metadata: Metadata = { title: "Servers" };
 export default async function ServersPage() {
   const actor = await requirePageActor();
   const servers = await listServers({ actor });
+  const health = await listReplicaHealth({ actor });
   const canManage = roleAtLeast(actor.role, "operator");
   return (
     <>
@@ -25,6 +30,7 @@ export default async function ServersPage() {
           ) : null
         }
       />
+      <LiveRefresh />
       <Card>
         {servers.length === 0 ? (
           <div className="py-10 text-center text-sm text-zinc-500">
@@ -37,7 +43,7 @@ export default async function ServersPage() {
               <thead className="text-xs uppercase text-zinc-500">
                 <tr>
                   <th className="py-2 pr-4">Server</th>
-                  <th className="py-2 pr-4">Endpoints</th>
+                  <th className="py-2 pr-4">Replicas</th>
                   <th className="py-2 pr-4">Tools</th>
                   <th className="py-2 pr-4">Status</th>
                   <th className="py-2">Tags</th>
@@ -55,9 +61,30 @@ export default async function ServersPage() {
                       </Link>
                       <div className="font-mono text-xs text-zinc-500">{server.slug}</div>
                     </td>
-                    <td className="py-2 pr-4 font-mono text-xs">
-                      {server.endpoints[0]?.url}
-                      {server.endpoints.length > 1 ? ` +${server.endpoints.length - 1}` : ""}
+                    <td className="py-2 pr-4">
+                      <ul className="space-y-1">
+                        {(health.get(server.id) ?? []).map((r) => (
+                          <li key={r.endpointId} className="flex flex-wrap items-center gap-1 text-xs">
+                            <span className="font-mono">{r.label}</span>
+                            <HealthBadge status={r.status} />
+                            <CircuitBadge state={r.circuit} />
+                            <span className="tabular-nums text-zinc-500">
+                              {r.latencyMs === null ? "" : `${r.latencyMs} ms`}
+                            </span>
+                            <span className="block w-full tabular-nums text-zinc-500">
+                              checked {formatTime(r.checkedAt)}
+                            </span>
+                            {r.error ? (
+                              <span
+                                className="block w-full truncate text-red-700 dark:text-red-300"
+                                title={r.error}
+                              >
+                                {r.error}
+                              </span>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
                     </td>
                     <td className="py-2 pr-4">{server.toolCount}</td>
                     <td className="py-2 pr-4">

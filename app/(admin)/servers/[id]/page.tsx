@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { CheckHealthButton } from "@/components/servers/check-health-button";
+import { LiveRefresh } from "@/components/servers/live-refresh";
+import { ReplicaHealthTable } from "@/components/servers/replica-health-table";
 import { ServerActions } from "@/components/servers/server-actions";
 import { ToolTable } from "@/components/servers/tool-table";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { listReplicaHealth } from "@/lib/health/list-replica-health";
 import { getServerForPage } from "@/lib/servers/get-server-for-page";
 import { listServerTools } from "@/lib/servers/list-server-tools";
 
@@ -14,6 +18,8 @@ export default async function ServerPage({ params }: { params: Promise<{ id: str
   const serverId = (await params).id;
   const server = await getServerForPage({ actor, serverId });
   const tools = await listServerTools({ actor, serverId });
+  const replicas = (await listReplicaHealth({ actor, serverIds: [server.id] })).get(server.id) ?? [];
+  const canManage = roleAtLeast(actor.role, "operator");
   const info = server.serverInfo;
   return (
     <>
@@ -31,24 +37,26 @@ export default async function ServerPage({ params }: { params: Promise<{ id: str
           </span>
         }
       />
+      <LiveRefresh />
       <div className="space-y-6">
-        {roleAtLeast(actor.role, "operator") ? (
+        {canManage ? (
           <ServerActions serverId={server.id} name={server.name} enabled={server.enabled} />
         ) : null}
+        <Card title="Replica health">
+          <div className="space-y-4">
+            {server.enabled ? null : (
+              <p className="text-sm text-zinc-500">
+                Disabled: its replicas are not checked and take no calls until it is enabled again.
+              </p>
+            )}
+            <ReplicaHealthTable replicas={replicas} />
+            {canManage && server.enabled ? <CheckHealthButton serverId={server.id} /> : null}
+          </div>
+        </Card>
         <Card title="Connection">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
             <dt className="text-zinc-500">Transport</dt>
             <dd>{server.transport === "sse" ? "SSE" : "Streamable HTTP"}</dd>
-            <dt className="text-zinc-500">Endpoints</dt>
-            <dd>
-              <ul className="space-y-1">
-                {server.endpoints.map((e) => (
-                  <li key={e.id} className="font-mono text-xs">
-                    {e.url} <span className="text-zinc-500">weight {e.weight}</span>
-                  </li>
-                ))}
-              </ul>
-            </dd>
             <dt className="text-zinc-500">Timeout</dt>
             <dd>{server.timeoutMs / 1000} s</dd>
             <dt className="text-zinc-500">Headers</dt>

@@ -1,0 +1,75 @@
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
+import type { AppError } from "@/lib/errors/app-error";
+import { toAppError } from "@/lib/http/error-response";
+import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
+import { recordRequest } from "@/lib/telemetry/record-request";
+import { callTool } from "@/lib/tool-calls/call-tool";
+import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
+import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
+import { resolveFederatedTool } from "./resolve-federated-tool";
+
+/**
+ * tools/call on /api/mcp: the federated name to its server and tool (403 outside the key's tool set), then the one
+ * tool-call path (replica by weight, circuit, cache, safe retries), with one request-log row (source "gateway",
+ * the key) per call, refusals included, and the call's metrics.
+ *
+ * Progress is not relayed yet: a client's `_meta.progressToken` is not passed upstream, because callTool has no
+ * progress channel; the call still completes and answers. (Left for later, with server-to-client requests.)
+ */
+export async function callFederatedTool(options: {
+  principal: ApiKeyPrincipal;
+  name: string;
+  args: Record<string, unknown>;
+  requestId: string;
+  signal?: AbortSignal;
+}): Promise<CallToolResult> {
+  const { principal, name, args } = options;
+  const started = performance.now();
+  let resolved: Awaited<ReturnType<typeof resolveFederatedTool>> | null = null;
+  let outcome: ToolCallOutcome | null = null;
+  let result: CallToolResult | null = null;
+  let failure: AppError | null = null;
+  try {
+    resolved = await resolveFederatedTool({ principal, name });
+    const { target, tool } = await resolveToolCallTarget({
+      serverId: resolved.serverId,
+      toolName: resolved.tool,
+    });
+    const response = await callTool({
+      target,
+      tool,
+      args,
+      caller: { kind: "gateway", id: principal.id },
+      signal: options.signal,
+      record: (o) => {
+        outcome = o;
+        observeToolCall(o);
+      },
+    });
+    result = response.result;
+    return result;
+  } catch (error) {
+    failure = toAppError(error);
+    throw error;
+  } finally {
+    const call = outcome as ToolCallOutcome | null;
+    const toolError = result?.isError === true;
+    recordRequest({
+      requestId: options.requestId,
+      source: "gateway",
+      apiKeyId: principal.id,
+      serverId: resolved?.serverId ?? null,
+      serverSlug: resolved?.slug ?? null,
+      // The upstream's name, as the passthrough and the metrics record it; the federated one when unresolved.
+      tool: resolved?.tool ?? name,
+      status: failure ? "failed" : toolError ? "tool_error" : "succeeded",
+      errorCode: failure?.code ?? (toolError ? "tool_error" : null),
+      latencyMs: performance.now() - started,
+      attempts: call?.attempts ?? 0,
+      cached: call?.cached ?? false,
+      requestBody: args,
+      responseBody: failure ? { error: failure.message } : result,
+    });
+  }
+}
