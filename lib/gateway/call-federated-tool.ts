@@ -3,10 +3,10 @@ import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
 import type { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
 import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
-import { recordRequest } from "@/lib/telemetry/record-request";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
+import { recordGatewayCall } from "./record-gateway-call";
 import { resolveFederatedTool } from "./resolve-federated-tool";
 
 /**
@@ -53,23 +53,18 @@ export async function callFederatedTool(options: {
     failure = toAppError(error);
     throw error;
   } finally {
-    const call = outcome as ToolCallOutcome | null;
-    const toolError = result?.isError === true;
-    recordRequest({
+    recordGatewayCall({
       requestId: options.requestId,
-      source: "gateway",
       apiKeyId: principal.id,
       serverId: resolved?.serverId ?? null,
       serverSlug: resolved?.slug ?? null,
       // The upstream's name, as the passthrough and the metrics record it; the federated one when unresolved.
       tool: resolved?.tool ?? name,
-      status: failure ? "failed" : toolError ? "tool_error" : "succeeded",
-      errorCode: failure?.code ?? (toolError ? "tool_error" : null),
-      latencyMs: performance.now() - started,
-      attempts: call?.attempts ?? 0,
-      cached: call?.cached ?? false,
-      requestBody: args,
-      responseBody: failure ? { error: failure.message } : result,
+      args,
+      started,
+      outcome: outcome as ToolCallOutcome | null,
+      result,
+      failure,
     });
   }
 }

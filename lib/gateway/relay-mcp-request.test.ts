@@ -11,6 +11,7 @@ import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { runInspectorCli } from "@/lib/test/run-inspector-cli";
 import { serveRouteHandler } from "@/lib/test/serve-route-handler";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
+import { startFlakyMcpServer } from "@/lib/test/start-flaky-mcp-server";
 
 // The passthrough endpoint end to end: the MCP SDK's real client → the real route handler served over HTTP (two
 // "instances") → a real server-everything. Nothing is stubbed.
@@ -337,6 +338,69 @@ describe("/api/mcp/{server} (passthrough)", () => {
     } finally {
       await client.close();
       await doomed.stop();
+    }
+  });
+  it("calls tools through the one tool-call path: a cacheable tool is answered from the cache", async () => {
+    const cached = `relay-${run}-cache`;
+    await prisma.server.create({
+      data: {
+        slug: cached,
+        name: cached,
+        endpoints: { create: [{ url: everything.url }] },
+        tools: {
+          create: [
+            {
+              name: "echo",
+              inputSchema: { type: "object" },
+              annotations: { readOnlyHint: true },
+              cacheTtlSeconds: 60,
+            },
+          ],
+        },
+      },
+    });
+    const { client } = await connect({ key: keys.all!, server: cached });
+    const message = `cache-${randomUUID()}`;
+    try {
+      for (let i = 0; i < 2; i++) {
+        const echoed = await client.callTool({ name: "echo", arguments: { message } });
+        expect(echoed.content).toEqual([{ type: "text", text: `Echo: ${message}` }]);
+      }
+    } finally {
+      await client.close();
+    }
+    await flushRequestLog();
+    const rows = await prisma.requestLog.findMany({
+      where: { source: "gateway", serverSlug: cached, requestBody: { contains: message } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(rows.map((r) => r.cached)).toEqual([false, true]);
+  });
+
+  it("answers at once with a clear JSON-RPC error while the server's circuit is open", async () => {
+    const flaky = await startFlakyMcpServer();
+    const failing = `relay-${run}-flaky`;
+    await prisma.server.create({
+      data: { slug: failing, name: failing, endpoints: { create: [{ url: flaky.url }] } },
+    });
+    const { client } = await connect({ key: keys.all!, server: failing });
+    try {
+      flaky.setMode("fail500");
+      // Five failed calls (the default threshold; echo is not marked safe to retry, so one attempt each) open it.
+      for (let i = 0; i < 5; i++) {
+        await expect(client.callTool({ name: "echo", arguments: { text: "x" } })).rejects.toThrow(/HTTP 500/);
+      }
+      const before = flaky.counts().requests;
+      const started = performance.now();
+      await expect(client.callTool({ name: "echo", arguments: { text: "x" } })).rejects.toThrow(
+        /is failing; calls to it are paused for \d+ s/,
+      );
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(flaky.counts().requests).toBe(before);
+    } finally {
+      flaky.setMode("ok");
+      await client.close();
+      await flaky.stop();
     }
   });
 });

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { canUseServer } from "@/lib/api-keys/can-use-server";
 import { canUseTool } from "@/lib/api-keys/can-use-tool";
@@ -7,29 +6,21 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
 import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
-import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
-import { recordRequest } from "@/lib/telemetry/record-request";
-import { chooseReplica, replicaCircuitKey } from "@/lib/tool-calls/choose-replica";
+import { chooseReplica } from "@/lib/tool-calls/choose-replica";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
-import type { ToolCallTarget } from "@/lib/tool-calls/tool-call-types";
 import { checkMcpHost } from "./check-mcp-host";
 import { forwardUpstream } from "./forward-upstream";
 import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
 import { loadGatewayServer } from "./load-gateway-server";
 import { deleteMcpSession, loadMcpSession, type McpSession, saveMcpSession } from "./mcp-session-store";
-import { openUpstreamSession } from "./open-upstream-session";
 import type { JsonRpcMessage } from "./read-mcp-messages";
+import type { RelayContext } from "./relay-context";
+import { relayToolCall } from "./relay-tool-call";
 import { type MessageVisitor, rewriteMcpResponse } from "./rewrite-mcp-response";
+import { sendInSession } from "./send-in-session";
 
 // MCP messages are small; a tool's arguments larger than this are a mistake or an attack.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
-
-type Context = {
-  request: Request;
-  requestId: string;
-  principal: ApiKeyPrincipal;
-  server: ToolCallTarget;
-};
 
 /**
  * The passthrough endpoint /api/mcp/{server}: a Streamable HTTP relay between an MCP client and one registered
@@ -61,7 +52,7 @@ export async function relayMcpRequest(options: {
     throw new AppError("forbidden", `This API key may not use the MCP server "${serverSlug}".`);
   }
   if (server instanceof Error) throw server;
-  const context: Context = { request, requestId, principal, server };
+  const context: RelayContext = { request, requestId, principal, server };
 
   switch (request.method) {
     case "POST":
@@ -75,7 +66,7 @@ export async function relayMcpRequest(options: {
   }
 }
 
-async function relayPost(context: Context): Promise<Response> {
+async function relayPost(context: RelayContext): Promise<Response> {
   const { request, requestId, principal, server } = context;
   const raw = new TextDecoder().decode(await readLimitedBody(request, MAX_BODY_BYTES));
   let parsed: unknown;
@@ -91,7 +82,7 @@ async function relayPost(context: Context): Promise<Response> {
   if (initialize) return relayInitialize(context, raw, initialize);
 
   const session = await requireSession(context);
-  const calls = messages.filter((m) => m.method === "tools/call" && m.id !== undefined);
+  const calls = messages.filter((m) => m.method === "tools/call");
   for (const call of calls) {
     const tool = String(call.params?.name ?? "");
     if (!canUseTool(principal, server.slug, tool)) {
@@ -102,24 +93,19 @@ async function relayPost(context: Context): Promise<Response> {
     }
   }
   if (calls.length > 0) {
-    const { breaker } = getToolCallDeps();
-    const state = await breaker.peek(
-      replicaCircuitKey(server.serverId, session.replicaUrl),
-      defaultCircuitPolicy,
-    );
-    if (!state.allowed) {
-      const seconds = Math.max(1, Math.ceil(state.retryAfterMs / 1000));
-      // HTTP 200 with a JSON-RPC error: clients show the message to the caller instead of a transport failure.
+    // Batches were dropped from MCP in 2025-06-18; a tool call inside one would escape the one tool-call path.
+    if (messages.length > 1 || calls[0]!.id === undefined) {
       return jsonRpcErrorResponse(
-        new AppError("circuit_open", `${server.slug} is failing; calls to it are paused for ${seconds} s.`, {
-          retryAfter: seconds,
-        }),
-        { id: calls[0]!.id, requestId, status: 200 },
+        new AppError(
+          "bad_request",
+          "Send tools/call as a single request, not in a batch or as a notification.",
+        ),
+        { id: calls[0]!.id ?? null, requestId },
       );
     }
+    return relayToolCall(context, session, calls[0]!, raw);
   }
 
-  const started = performance.now();
   const { response, session: used } = await sendInSession(context, session, (s) =>
     forwardUpstream({
       method: "POST",
@@ -131,43 +117,28 @@ async function relayPost(context: Context): Promise<Response> {
       signal: request.signal,
       timeoutMs: server.timeoutMs,
     }),
-  ).catch((error: unknown) => {
-    for (const call of calls) recordCall(context, session, call, { error: asAppError(error), started });
-    throw error;
-  });
-
+  );
+  // tools/list shows only the tools this key may call.
   const lists = new Set(messages.filter((m) => m.method === "tools/list").map((m) => m.id));
-  const pending = new Map(calls.map((c) => [c.id, c]));
-  if (response.status >= 500) {
-    for (const call of calls) {
-      recordCall(context, used, call, {
-        error: new AppError("upstream_error", `${server.slug} answered HTTP ${response.status}`),
-        started,
-      });
-    }
-  }
   const visit: MessageVisitor | null =
-    lists.size > 0 || pending.size > 0
+    lists.size > 0
       ? (message) => {
-          if (message.id === undefined || message.method) return undefined;
-          const call = pending.get(message.id);
-          if (call) {
-            pending.delete(message.id);
-            recordCall(context, used, call, { answer: message, started });
-          }
-          if (lists.has(message.id) && Array.isArray(message.result?.tools)) {
-            const tools = (message.result.tools as { name?: unknown }[]).filter((t) =>
-              canUseTool(principal, server.slug, String(t.name)),
-            );
-            return { ...message, result: { ...message.result, tools } };
-          }
-          return undefined;
+          if (message.id === undefined || message.method || !lists.has(message.id)) return undefined;
+          if (!Array.isArray(message.result?.tools)) return undefined;
+          const tools = (message.result.tools as { name?: unknown }[]).filter((t) =>
+            canUseTool(principal, server.slug, String(t.name)),
+          );
+          return { ...message, result: { ...message.result, tools } };
         }
       : null;
   return downstreamResponse(response, { session: used, requestId, visit });
 }
 
-async function relayInitialize(context: Context, raw: string, initialize: JsonRpcMessage): Promise<Response> {
+async function relayInitialize(
+  context: RelayContext,
+  raw: string,
+  initialize: JsonRpcMessage,
+): Promise<Response> {
   const { request, requestId, principal, server } = context;
   const deps = getToolCallDeps();
   const tried = new Set<string>();
@@ -238,7 +209,7 @@ async function relayInitialize(context: Context, raw: string, initialize: JsonRp
   }
 }
 
-async function relayGet(context: Context): Promise<Response> {
+async function relayGet(context: RelayContext): Promise<Response> {
   const { request, requestId, server } = context;
   const session = await requireSession(context);
   const { response, session: used } = await sendInSession(context, session, (s) =>
@@ -255,7 +226,7 @@ async function relayGet(context: Context): Promise<Response> {
   return downstreamResponse(response, { session: used, requestId, visit: null });
 }
 
-async function relayDelete(context: Context): Promise<Response> {
+async function relayDelete(context: RelayContext): Promise<Response> {
   const { request, requestId, server } = context;
   const session = await requireSession(context);
   let status = 200;
@@ -280,7 +251,7 @@ async function relayDelete(context: Context): Promise<Response> {
 }
 
 /** The session named by Mcp-Session-Id, owned by this key and this server; anything else is an unknown session. */
-async function requireSession(context: Context): Promise<McpSession> {
+async function requireSession(context: RelayContext): Promise<McpSession> {
   const id = context.request.headers.get("mcp-session-id");
   if (!id) {
     throw new AppError("bad_request", "Missing Mcp-Session-Id header: initialize a session first.");
@@ -291,72 +262,6 @@ async function requireSession(context: Context): Promise<McpSession> {
     throw new AppError("not_found", "Session not found: it expired or never existed; initialize a new one.");
   }
   return session;
-}
-
-/**
- * Sends one request on the session's upstream session, recovering once when that session is gone (the upstream
- * answers 404 after a restart or expiry) or its replica cannot be reached (another replica takes the session over).
- */
-async function sendInSession(
-  context: Context,
-  session: McpSession,
-  send: (session: McpSession) => Promise<Response>,
-): Promise<{ response: Response; session: McpSession }> {
-  const { server } = context;
-  const deps = getToolCallDeps();
-  let response: Response;
-  try {
-    response = await send(session);
-    if (!session.upstreamSessionId) return { response, session };
-    const checked = await checkSessionLost(response);
-    if (!checked.lost) return { response: checked.response, session };
-  } catch (error) {
-    if (!isAppError(error) || error.details?.reachedServer !== false) throw error;
-    await deps.breaker.record(
-      replicaCircuitKey(server.serverId, session.replicaUrl),
-      defaultCircuitPolicy,
-      "failure",
-    );
-    const others = server.replicas.filter((r) => r.url !== session.replicaUrl);
-    if (others.length === 0) throw error;
-    const weights = deps.weights.get(server.serverId) ?? new Map();
-    const choice = await chooseReplica({
-      target: { ...server, replicas: others },
-      breaker: deps.breaker,
-      circuit: defaultCircuitPolicy,
-      weights,
-    });
-    if (!choice.ok) throw error;
-    session = { ...session, replicaUrl: choice.replica.url };
-  }
-  const reopened = await openUpstreamSession({
-    server,
-    replicaUrl: session.replicaUrl,
-    initializeParams: session.initializeParams,
-    signal: context.request.signal,
-  });
-  const renewed: McpSession = { ...session, ...reopened };
-  await saveMcpSession(renewed);
-  return { response: await send(renewed), session: renewed };
-}
-
-/**
- * Whether the upstream no longer knows the session. The spec's answer is 404; some servers (server-everything among
- * them) answer 400 "No valid session ID", so a small 400 that says "session" counts too. Reading that body consumes
- * it, so a 400 about something else comes back rebuilt, unchanged, for the client.
- */
-async function checkSessionLost(response: Response): Promise<{ lost: boolean; response: Response }> {
-  if (response.status === 404) {
-    await response.body?.cancel();
-    return { lost: true, response };
-  }
-  if (response.status !== 400) return { lost: false, response };
-  const text = await response.text();
-  if (text.length < 2_000 && /session/i.test(text)) return { lost: true, response };
-  return {
-    lost: false,
-    response: new Response(text, { status: response.status, headers: response.headers }),
-  };
 }
 
 function downstreamResponse(
@@ -381,56 +286,6 @@ function downstreamResponse(
   });
 }
 
-function recordCall(
-  context: Context,
-  session: McpSession,
-  call: JsonRpcMessage,
-  outcome: { answer?: JsonRpcMessage; error?: AppError; started: number },
-): void {
-  const { answer, error } = outcome;
-  const toolError = answer?.result?.isError === true;
-  const status = error || answer?.error ? "failed" : toolError ? "tool_error" : "succeeded";
-  const deps = getToolCallDeps();
-  const circuit = error && error.details?.reachedServer !== false ? "failure" : error ? null : "success";
-  if (circuit) {
-    deps.breaker
-      .record(replicaCircuitKey(context.server.serverId, session.replicaUrl), defaultCircuitPolicy, circuit)
-      .catch(() => {});
-  }
-  const tool = typeof call.params?.name === "string" ? call.params.name : "";
-  const latencyMs = performance.now() - outcome.started;
-  observeToolCall({
-    serverId: context.server.serverId,
-    slug: context.server.slug,
-    tool,
-    caller: { kind: "gateway", id: context.principal.id },
-    ok: !error && !answer?.error,
-    toolError,
-    errorCode: error?.code ?? (answer?.error ? "jsonrpc_error" : null),
-    errorMessage: error?.message ?? answer?.error?.message ?? null,
-    attempts: 1,
-    cached: false,
-    replicaUrl: session.replicaUrl,
-    servedBy: "primary",
-    latencyMs,
-    startedAt: new Date(Date.now() - latencyMs),
-  });
-  recordRequest({
-    requestId: context.requestId,
-    source: "gateway",
-    serverId: context.server.serverId,
-    serverSlug: context.server.slug,
-    tool: tool || null,
-    apiKeyId: context.principal.id,
-    status,
-    errorCode: error?.code ?? (answer?.error ? "jsonrpc_error" : toolError ? "tool_error" : null),
-    latencyMs,
-    attempts: 1,
-    requestBody: call.params?.arguments,
-    responseBody: answer?.result ?? answer?.error ?? error?.message,
-  });
-}
-
 function jsonRpcParseError(requestId: string): Response {
   return new Response(
     JSON.stringify({
@@ -440,10 +295,4 @@ function jsonRpcParseError(requestId: string): Response {
     }),
     { status: 400, headers: { "content-type": "application/json", "x-request-id": requestId } },
   );
-}
-
-function asAppError(error: unknown): AppError {
-  return isAppError(error)
-    ? error
-    : new AppError("upstream_error", "The upstream call failed.", { cause: error });
 }

@@ -5,6 +5,15 @@ import type { ClientPool } from "@/lib/tool-calls/create-client-pool";
 
 export type ReplicaCallResult = { ok: true; result: CallToolResult } | { ok: false; failure: CallFailure };
 
+/** One attempt's transport, for callers that must carry the call themselves (the passthrough relays it on the
+ * client's own upstream session, so progress and server-to-client requests reach that client). Never throws. */
+export type ReplicaInvoker = (attempt: {
+  url: string;
+  deadline: AbortSignal;
+  deadlineAt: number;
+  timeoutMs: number;
+}) => Promise<ReplicaCallResult>;
+
 /**
  * One attempt against one replica: borrow a pooled connection, call the tool before `deadline`, and say what
  * happened in the terms retries and circuits need. Never throws.

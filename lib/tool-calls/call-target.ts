@@ -2,7 +2,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { AppError } from "@/lib/errors/app-error";
 import { retryDelay } from "@/lib/resilience/retry-delay";
 import { buildCacheKey } from "@/lib/tool-calls/build-cache-key";
-import { callReplica } from "@/lib/tool-calls/call-replica";
+import { callReplica, type ReplicaInvoker } from "@/lib/tool-calls/call-replica";
 import { chooseReplica } from "@/lib/tool-calls/choose-replica";
 import type { ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { isSafeToRetry } from "@/lib/tool-calls/is-safe-to-retry";
@@ -30,8 +30,10 @@ export async function callTarget(options: {
   policy: ToolCallPolicy;
   deps: ToolCallDeps;
   signal?: AbortSignal;
+  /** Carries each attempt instead of the pooled client (see ReplicaInvoker). */
+  invoke?: ReplicaInvoker;
 }): Promise<TargetCallResult> {
-  const { target, tool, args, policy, deps, signal } = options;
+  const { target, tool, args, policy, deps, signal, invoke } = options;
 
   // Checked before the circuit: an answer still inside its TTL is as good while the server is down.
   const cacheKey = isToolCacheable(tool) ? buildCacheKey(target.slug, tool.name, args) : null;
@@ -65,18 +67,18 @@ export async function callTarget(options: {
     }
 
     attempts++;
-    const outcome = await callReplica({
-      pool: deps.pool,
-      url: choice.replica.url,
-      transport: target.transport,
-      headers: target.headers,
-      tool: tool.name,
-      args,
-      deadline,
-      deadlineAt,
-      timeoutMs: target.timeoutMs,
-      callerSignal: signal,
-    });
+    const attempt = { url: choice.replica.url, deadline, deadlineAt, timeoutMs: target.timeoutMs };
+    const outcome = invoke
+      ? await invoke(attempt)
+      : await callReplica({
+          ...attempt,
+          pool: deps.pool,
+          transport: target.transport,
+          headers: target.headers,
+          tool: tool.name,
+          args,
+          callerSignal: signal,
+        });
 
     if (outcome.ok) {
       // `isError: true` is the tool answering; for the circuit that is a healthy server. Already healthy: no write.

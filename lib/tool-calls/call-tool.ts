@@ -1,5 +1,6 @@
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { type CircuitPolicy, defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
+import type { ReplicaInvoker } from "@/lib/tool-calls/call-replica";
 import { CircuitOpenError, callTarget, type TargetCallResult } from "@/lib/tool-calls/call-target";
 import { getToolCallDeps, type ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import type {
@@ -25,6 +26,9 @@ export type CallToolOptions = {
   record?: (outcome: ToolCallOutcome) => void;
   /** Defaults to the process-wide pool, circuit store and cache. */
   deps?: ToolCallDeps;
+  /** Carries each attempt instead of the pooled client; everything else (circuit, cache, retries, record) is the
+   * same. The passthrough endpoint uses it to call on the client's own upstream session. */
+  invoke?: ReplicaInvoker;
 };
 
 /**
@@ -33,7 +37,7 @@ export type CallToolOptions = {
  * (upstream_error, upstream_timeout, circuit_open) with `details.attempts`.
  */
 export async function callTool(options: CallToolOptions): Promise<ToolCallResponse> {
-  const { target, tool, caller, fallback, signal, record } = options;
+  const { target, tool, caller, fallback, signal, record, invoke } = options;
   const args = options.args ?? {};
   const policy = resolvePolicy(options.policy);
   const deps = options.deps ?? getToolCallDeps();
@@ -45,10 +49,11 @@ export async function callTool(options: CallToolOptions): Promise<ToolCallRespon
   let failed: AppError | null = null;
   try {
     try {
-      answered = await callTarget({ target, tool, args, policy, deps, signal });
+      answered = await callTarget({ target, tool, args, policy, deps, signal, invoke });
     } catch (error) {
       if (!(error instanceof CircuitOpenError) || !fallback) throw error;
       servedBy = "fallback";
+      // A fallback server has no session of the caller's: it is called the ordinary way.
       answered = await callTarget({ target: fallback, tool, args, policy, deps, signal });
     }
     return { ...answered, latencyMs: Math.round(performance.now() - started), servedBy };

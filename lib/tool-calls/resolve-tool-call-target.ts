@@ -1,9 +1,8 @@
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { toToolCallTarget } from "@/lib/tool-calls/to-tool-call-target";
-import type { ToolCallTarget, ToolCallTool, ToolRetryOverride } from "@/lib/tool-calls/tool-call-types";
-
-const retryOverrides = new Set<string>(["never", "safe", "always"]);
+import { toToolCallTool } from "@/lib/tool-calls/to-tool-call-tool";
+import type { ToolCallTarget, ToolCallTool } from "@/lib/tool-calls/tool-call-types";
 
 /**
  * A stored server and one of its tools as callTool needs them: replicas by position with weights, decrypted headers,
@@ -28,29 +27,5 @@ export async function resolveToolCallTarget(options: {
     throw new AppError("unprocessable", `Server ${server.slug} has no endpoint to connect to.`);
   }
 
-  const stored = server.tools[0];
-  return {
-    target: toToolCallTarget(server),
-    tool: {
-      name: options.toolName,
-      annotations: toAnnotations(stored?.annotations),
-      cacheTtlSeconds: stored?.cacheTtlSeconds ?? null,
-      retryOverride:
-        stored?.retryOverride && retryOverrides.has(stored.retryOverride)
-          ? (stored.retryOverride as ToolRetryOverride)
-          : undefined,
-    },
-  };
-}
-
-// Annotations are stored as the server sent them; only the three booleans decide anything, so only they pass.
-function toAnnotations(value: unknown): ToolCallTool["annotations"] {
-  if (!value || typeof value !== "object") return undefined;
-  const raw = value as Record<string, unknown>;
-  const pick = (key: string) => (typeof raw[key] === "boolean" ? (raw[key] as boolean) : undefined);
-  return {
-    readOnlyHint: pick("readOnlyHint"),
-    idempotentHint: pick("idempotentHint"),
-    destructiveHint: pick("destructiveHint"),
-  };
+  return { target: toToolCallTarget(server), tool: toToolCallTool(options.toolName, server.tools[0]) };
 }
