@@ -1,4 +1,5 @@
 import type { CircuitBreaker, CircuitPolicy } from "@/lib/resilience/circuit-breaker";
+import { sleep } from "@/lib/resilience/sleep";
 import { runHealthPass } from "./run-health-pass";
 import { runToolsRefreshPass } from "./run-tools-refresh-pass";
 
@@ -70,17 +71,4 @@ export async function runHealthLoop(options: HealthLoopOptions): Promise<void> {
     await sleep(waitMs, signal);
   }
   log(`health loop stopped after ${checks} checks`);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }

@@ -1,6 +1,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { AppError } from "@/lib/errors/app-error";
 import { retryDelay } from "@/lib/resilience/retry-delay";
+import { sleep } from "@/lib/resilience/sleep";
 import { buildCacheKey } from "@/lib/tool-calls/build-cache-key";
 import { callReplica, type ReplicaInvoker } from "@/lib/tool-calls/call-replica";
 import { chooseReplica } from "@/lib/tool-calls/choose-replica";
@@ -114,18 +115,5 @@ function withAttempts(error: AppError, attempts: number, reachedServer: boolean)
     cause: error.cause,
     details: { ...error.details, attempts, reachedServer },
     retryAfter: error.retryAfter,
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted || ms <= 0) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
   });
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { answerFederatedRequest } from "@/lib/gateway/answer-federated-request";
-import { jsonRpcErrorResponse } from "@/lib/gateway/jsonrpc-error-response";
-import { toAppError } from "@/lib/http/error-response";
+import { mcpErrorResponse } from "@/lib/gateway/mcp-error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -12,18 +11,7 @@ async function handle(request: Request): Promise<Response> {
   try {
     return await answerFederatedRequest({ request, requestId });
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "internal") {
-      console.error(
-        JSON.stringify({
-          level: "error",
-          requestId,
-          msg: "federated MCP request failed",
-          error: String(error),
-        }),
-      );
-    }
-    return jsonRpcErrorResponse(appError, { requestId });
+    return mcpErrorResponse(error, requestId, "federated MCP");
   }
 }
 

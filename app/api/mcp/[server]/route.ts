@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { jsonRpcErrorResponse } from "@/lib/gateway/jsonrpc-error-response";
+import { mcpErrorResponse } from "@/lib/gateway/mcp-error-response";
 import { relayMcpRequest } from "@/lib/gateway/relay-mcp-request";
-import { toAppError } from "@/lib/http/error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +12,7 @@ async function handle(request: Request, context: { params: Promise<{ server: str
     const { server } = await context.params;
     return await relayMcpRequest({ serverSlug: server, request, requestId });
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "internal") {
-      console.error(
-        JSON.stringify({ level: "error", requestId, msg: "MCP relay failed", error: String(error) }),
-      );
-    }
-    return jsonRpcErrorResponse(appError, { requestId });
+    return mcpErrorResponse(error, requestId, "MCP relay");
   }
 }
 
