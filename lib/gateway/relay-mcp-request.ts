@@ -42,21 +42,28 @@ export async function relayMcpRequest(options: {
   checkMcpHost(request.headers, request.url);
   // Independent lookups, side by side: they are most of the time Orbit adds to a call. A server that does not exist
   // is only reported once the key is known good, so a stranger cannot probe which servers exist.
-  const [principal, server] = await Promise.all([
+  // The session too: whose it is is checked once the key is known (requireSession).
+  const sessionId = request.headers.get("mcp-session-id");
+  const [principal, server, session] = await Promise.all([
     authenticateApiKey(request.headers),
     loadGatewayServer(serverSlug).catch((error: unknown) => error as Error),
+    sessionId && sessionId.length <= 100 ? loadMcpSession(sessionId) : null,
   ]);
   // The key's per-minute budget, shared with the REST facade; counted for every request of a session, streams too.
-  await checkRateLimit("gatewayKey", principal.id);
+  // The body is read meanwhile (it is bounded, and only a known key gets this far).
+  const [, body] = await Promise.all([
+    checkRateLimit("gatewayKey", principal.id),
+    request.method === "POST" ? readLimitedBody(request, MAX_BODY_BYTES) : null,
+  ]);
   if (!canUseServer(principal, serverSlug)) {
     throw new AppError("forbidden", `This API key may not use the MCP server "${serverSlug}".`);
   }
   if (server instanceof Error) throw server;
-  const context: RelayContext = { request, requestId, principal, server };
+  const context: RelayContext = { request, requestId, principal, server, session };
 
   switch (request.method) {
     case "POST":
-      return relayPost(context);
+      return relayPost(context, body ?? new Uint8Array(0));
     case "GET":
       return relayGet(context);
     case "DELETE":
@@ -66,9 +73,9 @@ export async function relayMcpRequest(options: {
   }
 }
 
-async function relayPost(context: RelayContext): Promise<Response> {
+async function relayPost(context: RelayContext, body: Uint8Array): Promise<Response> {
   const { request, requestId, principal, server } = context;
-  const raw = new TextDecoder().decode(await readLimitedBody(request, MAX_BODY_BYTES));
+  const raw = new TextDecoder().decode(body);
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -81,7 +88,7 @@ async function relayPost(context: RelayContext): Promise<Response> {
   const initialize = messages.find((m) => m.method === "initialize");
   if (initialize) return relayInitialize(context, raw, initialize);
 
-  const session = await requireSession(context);
+  const session = requireSession(context);
   const calls = messages.filter((m) => m.method === "tools/call");
   for (const call of calls) {
     const tool = String(call.params?.name ?? "");
@@ -211,7 +218,7 @@ async function relayInitialize(
 
 async function relayGet(context: RelayContext): Promise<Response> {
   const { request, requestId, server } = context;
-  const session = await requireSession(context);
+  const session = requireSession(context);
   const { response, session: used } = await sendInSession(context, session, (s) =>
     forwardUpstream({
       method: "GET",
@@ -228,7 +235,7 @@ async function relayGet(context: RelayContext): Promise<Response> {
 
 async function relayDelete(context: RelayContext): Promise<Response> {
   const { request, requestId, server } = context;
-  const session = await requireSession(context);
+  const session = requireSession(context);
   let status = 200;
   try {
     const response = await forwardUpstream({
@@ -251,12 +258,11 @@ async function relayDelete(context: RelayContext): Promise<Response> {
 }
 
 /** The session named by Mcp-Session-Id, owned by this key and this server; anything else is an unknown session. */
-async function requireSession(context: RelayContext): Promise<McpSession> {
-  const id = context.request.headers.get("mcp-session-id");
-  if (!id) {
+function requireSession(context: RelayContext): McpSession {
+  if (!context.request.headers.get("mcp-session-id")) {
     throw new AppError("bad_request", "Missing Mcp-Session-Id header: initialize a session first.");
   }
-  const session = id.length <= 100 ? await loadMcpSession(id) : null;
+  const { session } = context;
   // Another key's session, or another server's, is as unknown to this caller as one that never existed.
   if (!session || session.apiKeyId !== context.principal.id || session.serverId !== context.server.serverId) {
     throw new AppError("not_found", "Session not found: it expired or never existed; initialize a new one.");

@@ -32,10 +32,11 @@ export async function relayToolCall(
   const { request, requestId, principal, server } = context;
   const name = String(call.params?.name ?? "");
   const args = (call.params?.arguments ?? {}) as Record<string, unknown>;
-  const stored = await getPrisma().tool.findUnique({
-    where: { serverId_name: { serverId: server.serverId, name } },
-    select: { annotations: true, cacheTtlSeconds: true, retryOverride: true },
-  });
+  // SQL rather than the query builder: one indexed row on every call, where the builder's own work is the cost.
+  const [stored] = await getPrisma().$queryRaw<
+    { annotations: unknown; cacheTtlSeconds: number | null; retryOverride: string | null }[]
+  >`SELECT "annotations", "cacheTtlSeconds", "retryOverride" FROM "Tool"
+    WHERE "serverId" = ${server.serverId} AND "name" = ${name}`;
   const tool = toToolCallTool(name, stored);
 
   const encoder = new TextEncoder();
