@@ -10,7 +10,11 @@ export function Card({
   children: ReactNode;
 }) {
   return (
-    <section className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
+    // Named by its title, so assistive technology (and tests) can find a card as a region.
+    <section
+      aria-label={typeof title === "string" ? title : undefined}
+      className="rounded-lg border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
       {title || actions ? (
         <header className="flex items-center justify-between gap-4 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
           <h2 className="text-sm font-semibold">{title}</h2>
