@@ -6,8 +6,8 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
 import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
-import { chooseReplica } from "@/lib/tool-calls/choose-replica";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
 import { checkMcpHost } from "./check-mcp-host";
 import { forwardUpstream } from "./forward-upstream";
 import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
@@ -150,28 +150,7 @@ async function relayInitialize(
   const deps = getToolCallDeps();
   const tried = new Set<string>();
   for (;;) {
-    const weights = deps.weights.get(server.serverId) ?? new Map();
-    deps.weights.set(server.serverId, weights);
-    const untried = { ...server, replicas: server.replicas.filter((r) => !tried.has(r.url)) };
-    if (untried.replicas.length === 0) {
-      throw new AppError("upstream_error", `No replica of ${server.slug} could be reached.`);
-    }
-    const choice = await chooseReplica({
-      target: untried,
-      breaker: deps.breaker,
-      circuit: defaultCircuitPolicy,
-      weights,
-    });
-    if (!choice.ok) {
-      const seconds = Math.max(1, Math.ceil(choice.retryAfterMs / 1000));
-      throw new AppError(
-        "circuit_open",
-        `${server.slug} is failing; new sessions are paused for ${seconds} s.`,
-        {
-          retryAfter: seconds,
-        },
-      );
-    }
+    const choice = await pickServerReplica(server, { purpose: "new sessions are", exclude: tried });
     tried.add(choice.replica.url);
     let response: Response;
     try {

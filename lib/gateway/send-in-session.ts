@@ -1,7 +1,8 @@
 import { type AppError, isAppError } from "@/lib/errors/app-error";
 import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
-import { chooseReplica, replicaCircuitKey } from "@/lib/tool-calls/choose-replica";
+import { replicaCircuitKey } from "@/lib/tool-calls/choose-replica";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
 import { type McpSession, saveMcpSession } from "./mcp-session-store";
 import { openUpstreamSession } from "./open-upstream-session";
 import type { RelayContext } from "./relay-context";
@@ -60,17 +61,12 @@ export async function moveSession(
     defaultCircuitPolicy,
     "failure",
   );
-  const others = server.replicas.filter((r) => r.url !== session.replicaUrl);
-  if (others.length === 0) throw cause;
-  const weights = deps.weights.get(server.serverId) ?? new Map();
-  deps.weights.set(server.serverId, weights);
-  const choice = await chooseReplica({
-    target: { ...server, replicas: others },
-    breaker: deps.breaker,
-    circuit: defaultCircuitPolicy,
-    weights,
-  });
-  if (!choice.ok) throw cause;
+  // No other replica to go to (all excluded, or their circuits open): the original failure is the answer.
+  const choice = await pickServerReplica(server, {
+    purpose: "sessions are",
+    exclude: new Set([session.replicaUrl]),
+  }).catch(() => null);
+  if (!choice) throw cause;
   return reopenSession(context, { ...session, replicaUrl: choice.replica.url });
 }
 

@@ -1,9 +1,8 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
-import { AppError } from "@/lib/errors/app-error";
 import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
-import { chooseReplica } from "@/lib/tool-calls/choose-replica";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
 import type { ToolCallTarget } from "@/lib/tool-calls/tool-call-types";
 
 /**
@@ -19,24 +18,7 @@ export async function withServerClient<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const deps = getToolCallDeps();
-  const weights = deps.weights.get(server.serverId) ?? new Map<string, number>();
-  deps.weights.set(server.serverId, weights);
-  const choice = await chooseReplica({
-    target: server,
-    breaker: deps.breaker,
-    circuit: defaultCircuitPolicy,
-    weights,
-  });
-  if (!choice.ok) {
-    const seconds = Math.max(1, Math.ceil(choice.retryAfterMs / 1000));
-    throw new AppError(
-      "circuit_open",
-      `${server.slug} is failing; requests to it are paused for ${seconds} s`,
-      {
-        retryAfter: seconds,
-      },
-    );
-  }
+  const choice = await pickServerReplica(server, { purpose: "requests to it are" });
   const timer = AbortSignal.timeout(server.timeoutMs);
   const deadline = signal ? AbortSignal.any([timer, signal]) : timer;
   let lease: Awaited<ReturnType<typeof deps.pool.acquire>>;
