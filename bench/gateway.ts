@@ -138,20 +138,13 @@ function formatLevel(level: CallLevel, levels: CallLevel[]): string {
 function render(options: { stack: BenchStack; started: Date; levels: CallLevel[] }): string {
   const m = describeMachine();
   const { stack, levels } = options;
-  const command = [
-    stack.postgres ? "BENCH_DATABASE_URL=postgresql://…@127.0.0.1:5432/postgres" : "",
-    stack.redis ? "REDIS_URL=redis://127.0.0.1:6379" : "",
-    "npm run bench",
-  ]
-    .filter(Boolean)
-    .join(" ");
   const pass = levels.find((l) => l.label === "orbit passthrough" && l.concurrency === 16);
   const one = levels.find((l) => l.label === "orbit passthrough" && l.concurrency === 1);
   return `## MCP gateway — ${stack.label}
 
 - Date: ${options.started.toISOString()}
 - Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, Node ${m.node}; load generator, app (web + worker), database${stack.redis ? ", Redis" : ""}, server-everything and mcp-proxy all on this machine, over loopback
-- Command: \`${command}\`
+- Command: \`${stack.command}\`
 - Setup: \`tools/call echo\` with a per-call unique message, ${CALLS} calls per row, closed loop over N MCP SDK clients (one session each, opened and warmed with ${WARMUP} calls each before timing); every answer checked to echo its own message (failures column). "direct" is server-everything's own Streamable HTTP endpoint; "mcp-proxy (stdio)" is \`mcp-proxy\` (npm) in front of server-everything's stdio transport
 
 | endpoint | concurrency | calls | failures | calls/s | of direct | p50 ms | p99 ms | added p50 ms |

@@ -1,8 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import path from "node:path";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { describeMachine } from "./lib/describe-machine";
+import { measureMcpCalls } from "./lib/measure-mcp-calls";
 import { type LoadResult, type PreparedRequest, percentile, sendLoad } from "./lib/send-load";
 import { BENCH_ROOT, type BenchStack } from "./lib/start-bench-stack";
 import { writeBenchmarksSection } from "./lib/write-benchmarks-section";
@@ -56,7 +55,15 @@ export async function benchWebhooks(stack: BenchStack): Promise<{ ok: boolean }>
     }),
   };
 
-  const direct = await measureDirectCall(everything.url);
+  // The same echo call the sync route makes, straight from an SDK client on one session: the floor Orbit adds to.
+  const direct = await measureMcpCalls({
+    label: "direct",
+    url: everything.url,
+    tool: "echo",
+    concurrency: 1,
+    calls: DIRECT_CALLS,
+    warmup: WARMUP,
+  });
   console.log(`[bench] direct echo call: p50 ${direct.p50.toFixed(2)} ms, p99 ${direct.p99.toFixed(2)} ms`);
 
   const rows: Row[] = [];
@@ -94,7 +101,7 @@ export async function benchWebhooks(stack: BenchStack): Promise<{ ok: boolean }>
     direct,
     syncOverhead,
     redis: stack.redis,
-    postgres: stack.postgres,
+    command: stack.command,
   });
   await writeBenchmarksSection(
     path.join(BENCH_ROOT, "docs/BENCHMARKS.md"),
@@ -168,23 +175,6 @@ async function waitForTerminal(prisma: Prisma, ids: string[]) {
   return { terminal, lost: ids.length - terminal, outcomes };
 }
 
-/** The same echo call the sync route makes, straight from an SDK client on one session: the floor Orbit adds to. */
-async function measureDirectCall(url: string) {
-  const client = new Client({ name: "orbit-bench", version: "0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
-  const latencies: number[] = [];
-  try {
-    for (let i = 0; i < DIRECT_CALLS + WARMUP; i++) {
-      const t0 = performance.now();
-      await client.callTool({ name: "echo", arguments: { message: `bench direct #${i}` } });
-      if (i >= WARMUP) latencies.push(performance.now() - t0);
-    }
-  } finally {
-    await client.close();
-  }
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), calls: latencies.length };
-}
-
 function formatRow(r: Row): string {
   const rate = r.sent / (r.elapsedMs / 1000);
   return `| ${r.mode} | ${r.concurrency} | ${r.sent} | ${r.accepted} | ${Math.round(rate)} | ${ms(percentile(r.latenciesMs, 50))} | ${ms(percentile(r.latenciesMs, 99))} | ${r.terminal} / ${r.lost} |`;
@@ -199,16 +189,9 @@ function renderSection(options: {
   direct: { p50: number; p99: number; calls: number };
   syncOverhead: number;
   redis: boolean;
-  postgres: boolean;
+  command: string;
 }): string {
   const m = describeMachine();
-  const command = [
-    options.postgres ? "BENCH_DATABASE_URL=postgresql://…@127.0.0.1:5432/postgres" : "",
-    options.redis ? "REDIS_URL=redis://127.0.0.1:6379" : "",
-    "npm run bench",
-  ]
-    .filter(Boolean)
-    .join(" ");
   const outcomes = options.rows
     .map(
       (r) =>
@@ -224,7 +207,7 @@ function renderSection(options: {
 
 - Date: ${options.started.toISOString()}
 - Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, Node ${m.node}; load generator, app (web + worker), database${options.redis ? ", Redis" : ""} and server-everything all on this machine, over loopback
-- Command: \`${command}\`
+- Command: \`${options.command}\`
 - Setup: \`npm start\` (production build, one web + one worker process), one GitHub integration per mode with one fallback route → server-everything \`echo\`; ${WARMUP} warm-up deliveries per mode not timed; a level stops at its count or after ${LEVEL_MAX_MS / 1000} s; then the DB is polled up to ${DRAIN_MAX_MS / 1000} s until every accepted delivery is terminal
 - Acknowledgement latency: request start to the last byte of the answer (async: the \`202\`; sync: the \`200\` with the tool result). deliveries/s = sent ÷ wall time of the level
 

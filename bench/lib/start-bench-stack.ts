@@ -16,6 +16,8 @@ export type BenchStack = {
   label: string;
   postgres: boolean;
   redis: boolean;
+  /** The command line that reproduces this run, for the benchmark sections. */
+  command: string;
   /** Stops and removes everything the stack started, in reverse order. */
   stop(): Promise<void>;
 };
@@ -84,6 +86,13 @@ export async function startBenchStack(): Promise<BenchStack> {
     const { getPrisma } = await import("@/lib/db/get-prisma");
     const prisma = getPrisma();
     cleanups.push(() => prisma.$disconnect());
+    const command = [
+      database.url ? "BENCH_DATABASE_URL=postgresql://…@127.0.0.1:5432/postgres" : "",
+      redisUrl ? "REDIS_URL=redis://127.0.0.1:6379" : "",
+      "npm run bench",
+    ]
+      .filter(Boolean)
+      .join(" ");
     return {
       app,
       prisma,
@@ -91,6 +100,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       label,
       postgres: Boolean(database.url),
       redis: Boolean(redisUrl),
+      command,
       stop,
     };
   } catch (error) {

@@ -1,15 +1,8 @@
 import { AppError } from "@/lib/errors/app-error";
+import { CONNECT_ERROR_CODES, findSocketError } from "@/lib/http/find-socket-error";
 
 // Request headers that carry MCP meaning; everything else the client sent (its Orbit API key above all) stays here.
 const FORWARDED = ["accept", "content-type", "mcp-protocol-version", "last-event-id"];
-const CONNECT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
 
 /**
  * One HTTP exchange with an upstream replica. Resolves when the upstream's headers arrive (the body, often an SSE
@@ -60,7 +53,7 @@ export async function forwardUpstream(options: {
         details: { reachedServer: true },
       });
     }
-    const reached = !CONNECT_CODES.has(socketCode(error) ?? "");
+    const reached = findSocketError(error, (code) => CONNECT_ERROR_CODES.has(code)) === undefined;
     throw new AppError("upstream_error", `Could not reach ${origin}`, {
       cause: error,
       details: { reachedServer: reached },
@@ -69,17 +62,4 @@ export async function forwardUpstream(options: {
     // The client's signal stays linked: when it leaves, the upstream stream it was reading is closed too.
     clearTimeout(timer);
   }
-}
-
-function socketCode(error: unknown, depth = 0): string | undefined {
-  if (!error || typeof error !== "object" || depth > 5) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string") return code;
-  if (error instanceof AggregateError) {
-    for (const inner of error.errors) {
-      const found = socketCode(inner, depth + 1);
-      if (found) return found;
-    }
-  }
-  return socketCode((error as { cause?: unknown }).cause, depth + 1);
 }

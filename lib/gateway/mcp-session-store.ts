@@ -1,4 +1,3 @@
-import type { Redis } from "@upstash/redis";
 import { getRedis } from "@/lib/redis/get-redis";
 
 /**
@@ -10,15 +9,12 @@ import { getRedis } from "@/lib/redis/get-redis";
 export type McpSession = {
   id: string;
   serverId: string;
-  serverSlug: string;
   apiKeyId: string;
   replicaUrl: string;
   /** Null when the upstream runs stateless (it sent no Mcp-Session-Id). */
   upstreamSessionId: string | null;
-  protocolVersion: string | null;
   /** The params of the client's initialize request, replayed to open a new upstream session. */
   initializeParams: unknown;
-  createdAt: number;
 };
 
 // Idle sessions are forgotten after a day, as most MCP servers do with their own; every use extends it.
@@ -44,9 +40,9 @@ export async function saveMcpSession(session: McpSession): Promise<void> {
 export async function loadMcpSession(id: string): Promise<McpSession | null> {
   const redis = getRedis();
   if (redis) {
-    const raw = await redis.get<unknown>(PREFIX + id);
+    // GETEX: read it and extend its life in one round trip; every use keeps an active session alive.
+    const raw = await redis.getex<unknown>(PREFIX + id, { ex: TTL_SECONDS });
     if (raw === null || raw === undefined) return null;
-    touch(redis, id);
     return (typeof raw === "string" ? JSON.parse(raw) : raw) as McpSession;
   }
   const entry = memory.get(id);
@@ -62,9 +58,4 @@ export async function deleteMcpSession(id: string): Promise<void> {
   const redis = getRedis();
   if (redis) await redis.del(PREFIX + id);
   else memory.delete(id);
-}
-
-// Extending the TTL is bookkeeping: the request does not wait for it, and a failure only shortens the session's life.
-function touch(redis: Redis, id: string): void {
-  redis.expire(PREFIX + id, TTL_SECONDS).catch(() => {});
 }

@@ -14,7 +14,7 @@ export async function openUpstreamSession(options: {
   replicaUrl: string;
   initializeParams: unknown;
   signal?: AbortSignal;
-}): Promise<{ upstreamSessionId: string | null; protocolVersion: string | null }> {
+}): Promise<{ upstreamSessionId: string | null }> {
   const { server, replicaUrl } = options;
   const accept = { accept: "application/json, text/event-stream", "content-type": "application/json" };
   const response = await forwardUpstream({
@@ -60,5 +60,5 @@ export async function openUpstreamSession(options: {
     timeoutMs: server.timeoutMs,
   });
   await initialized.body?.cancel();
-  return { upstreamSessionId, protocolVersion };
+  return { upstreamSessionId };
 }

@@ -17,7 +17,7 @@ import type { JsonRpcMessage } from "./read-mcp-messages";
 import type { RelayContext } from "./relay-context";
 import { relayToolCall } from "./relay-tool-call";
 import { type MessageVisitor, rewriteMcpResponse } from "./rewrite-mcp-response";
-import { sendInSession } from "./send-in-session";
+import { forwardInSession } from "./send-in-session";
 
 // MCP messages are small; a tool's arguments larger than this are a mistake or an attack.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -113,18 +113,11 @@ async function relayPost(context: RelayContext, body: Uint8Array): Promise<Respo
     return relayToolCall(context, session, calls[0]!, raw);
   }
 
-  const { response, session: used } = await sendInSession(context, session, (s) =>
-    forwardUpstream({
-      method: "POST",
-      url: s.replicaUrl,
-      serverHeaders: server.headers,
-      downstream: request.headers,
-      sessionId: s.upstreamSessionId,
-      body: raw,
-      signal: request.signal,
-      timeoutMs: server.timeoutMs,
-    }),
-  );
+  const { response, session: used } = await forwardInSession(context, session, {
+    method: "POST",
+    body: raw,
+    signal: request.signal,
+  });
   // tools/list shows only the tools this key may call.
   const lists = new Set(messages.filter((m) => m.method === "tools/list").map((m) => m.id));
   const visit: MessageVisitor | null =
@@ -180,14 +173,10 @@ async function relayInitialize(
     const session: McpSession = {
       id: randomBytes(24).toString("base64url"),
       serverId: server.serverId,
-      serverSlug: server.slug,
       apiKeyId: principal.id,
       replicaUrl: choice.replica.url,
       upstreamSessionId: response.headers.get("mcp-session-id"),
-      protocolVersion:
-        typeof initialize.params?.protocolVersion === "string" ? initialize.params.protocolVersion : null,
       initializeParams: initialize.params ?? {},
-      createdAt: Date.now(),
     };
     // Saved before the answer leaves: the client's next request (notifications/initialized) may reach another instance.
     await saveMcpSession(session);
@@ -196,19 +185,12 @@ async function relayInitialize(
 }
 
 async function relayGet(context: RelayContext): Promise<Response> {
-  const { request, requestId, server } = context;
+  const { request, requestId } = context;
   const session = requireSession(context);
-  const { response, session: used } = await sendInSession(context, session, (s) =>
-    forwardUpstream({
-      method: "GET",
-      url: s.replicaUrl,
-      serverHeaders: server.headers,
-      downstream: request.headers,
-      sessionId: s.upstreamSessionId,
-      signal: request.signal,
-      timeoutMs: server.timeoutMs,
-    }),
-  );
+  const { response, session: used } = await forwardInSession(context, session, {
+    method: "GET",
+    signal: request.signal,
+  });
   return downstreamResponse(response, { session: used, requestId, visit: null });
 }
 

@@ -1,20 +1,19 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { getPrisma } from "@/lib/db/get-prisma";
-import { AppError, isAppError } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
 import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
 import type { ReplicaCallResult, ReplicaInvoker } from "@/lib/tool-calls/call-replica";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { toToolCallTool } from "@/lib/tool-calls/to-tool-call-tool";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
-import { forwardUpstream } from "./forward-upstream";
 import { jsonRpcErrorCode } from "./jsonrpc-error-response";
 import type { McpSession } from "./mcp-session-store";
 import { createSseParser, formatSseEvent, type SseEvent } from "./parse-sse-events";
 import { type JsonRpcMessage, parseMessage } from "./read-mcp-messages";
 import { recordGatewayCall } from "./record-gateway-call";
 import type { RelayContext } from "./relay-context";
-import { moveSession, sendInSession } from "./send-in-session";
+import { forwardInSession, moveSession } from "./send-in-session";
 
 /**
  * One tools/call on the passthrough endpoint, through the one tool-call path (circuit, cache for cacheable tools,
@@ -50,22 +49,12 @@ export async function relayToolCall(
   // forgot it), messages streamed through until the answer to this call.
   const invoke: ReplicaInvoker = async ({ deadline }) => {
     try {
-      const { response, session: used } = await sendInSession(
-        context,
-        current,
-        (s) =>
-          forwardUpstream({
-            method: "POST",
-            url: s.replicaUrl,
-            serverHeaders: server.headers,
-            downstream: request.headers,
-            sessionId: s.upstreamSessionId,
-            body: raw,
-            signal: deadline,
-            timeoutMs: server.timeoutMs,
-          }),
-        { failover: false },
-      );
+      const { response, session: used } = await forwardInSession(context, current, {
+        method: "POST",
+        body: raw,
+        signal: deadline,
+        failover: false,
+      });
       current = used;
       if (!response.ok) {
         await response.body?.cancel();
@@ -179,7 +168,7 @@ function failed(
   return {
     ok: false,
     failure: {
-      error: isAppError(error) ? error : toAppError(error),
+      error,
       reachedServer: how.reached,
       circuit: how.health ? "failure" : "success",
       transient: how.transient,

@@ -1,8 +1,10 @@
 import { type AppError, isAppError } from "@/lib/errors/app-error";
+import { isUnknownSessionAnswer } from "@/lib/mcp/is-unknown-session-answer";
 import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
 import { replicaCircuitKey } from "@/lib/tool-calls/choose-replica";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
+import { forwardUpstream } from "./forward-upstream";
 import { type McpSession, saveMcpSession } from "./mcp-session-store";
 import { openUpstreamSession } from "./open-upstream-session";
 import type { RelayContext } from "./relay-context";
@@ -30,6 +32,34 @@ export async function sendInSession(
     current = await moveSession(context, current, error);
   }
   return { response: await send(current), session: current };
+}
+
+/**
+ * The client's request (`body` for a POST) forwarded on the session's upstream session, with sendInSession's
+ * recovery: what GET, POST and tools/call on the passthrough endpoint all do.
+ */
+export function forwardInSession(
+  context: RelayContext,
+  session: McpSession,
+  request: { method: "GET" | "POST"; body?: string; signal: AbortSignal; failover?: boolean },
+): Promise<{ response: Response; session: McpSession }> {
+  const { server } = context;
+  return sendInSession(
+    context,
+    session,
+    (s) =>
+      forwardUpstream({
+        method: request.method,
+        url: s.replicaUrl,
+        serverHeaders: server.headers,
+        downstream: context.request.headers,
+        sessionId: s.upstreamSessionId,
+        body: request.body,
+        signal: request.signal,
+        timeoutMs: server.timeoutMs,
+      }),
+    { failover: request.failover ?? true },
+  );
 }
 
 /** A new upstream session for this downstream session on its replica, replaying the client's initialize. */
@@ -71,9 +101,8 @@ export async function moveSession(
 }
 
 /**
- * Whether the upstream no longer knows the session. The spec's answer is 404; some servers (server-everything among
- * them) answer 400 "No valid session ID", so a small 400 that says "session" counts too. Reading that body consumes
- * it, so a 400 about something else comes back rebuilt, unchanged, for the client.
+ * Whether the upstream no longer knows the session (isUnknownSessionAnswer). Reading a 400's body consumes it, so a
+ * 400 about something else comes back rebuilt, unchanged, for the client.
  */
 async function checkSessionLost(response: Response): Promise<{ lost: boolean; response: Response }> {
   if (response.status === 404) {
@@ -82,7 +111,7 @@ async function checkSessionLost(response: Response): Promise<{ lost: boolean; re
   }
   if (response.status !== 400) return { lost: false, response };
   const text = await response.text();
-  if (text.length < 2_000 && /session/i.test(text)) return { lost: true, response };
+  if (isUnknownSessionAnswer(response.status, text)) return { lost: true, response };
   return {
     lost: false,
     response: new Response(text, { status: response.status, headers: response.headers }),

@@ -1,6 +1,6 @@
-import { SseError } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { isAppError } from "@/lib/errors/app-error";
+import { findSocketError } from "@/lib/http/find-socket-error";
+import { findHttpStatus } from "@/lib/mcp/find-http-status";
 
 export type ReplicaHealthStatus = "unknown" | "healthy" | "unreachable" | "unauthorized" | "error";
 
@@ -36,7 +36,8 @@ export function classifyHealthFailure(
   if (isAppError(error) && error.code === "upstream_timeout") return { status: "unreachable", message };
   const status = findHttpStatus(error);
   if (status === 401 || status === 403) return { status: "unauthorized", message };
-  if (status === undefined && findErrorCode(error) !== undefined) return { status: "unreachable", message };
+  if (status === undefined && findSocketError(error, (code) => networkCodes.has(code)) !== undefined)
+    return { status: "unreachable", message };
   return { status: "error", message };
 }
 
@@ -53,26 +54,4 @@ function shortMessage(error: unknown, url: string): string {
     // An unparseable URL never reached the network; its text is in no message either.
   }
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
-}
-
-function findHttpStatus(error: unknown, depth = 0): number | undefined {
-  if (!error || typeof error !== "object" || depth > 5) return undefined;
-  if ((error instanceof StreamableHTTPError || error instanceof SseError) && typeof error.code === "number") {
-    return error.code > 0 ? error.code : undefined;
-  }
-  return findHttpStatus((error as { cause?: unknown }).cause, depth + 1);
-}
-
-function findErrorCode(error: unknown, depth = 0): string | undefined {
-  if (!error || typeof error !== "object" || depth > 5) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && networkCodes.has(code)) return code;
-  // Happy-eyeballs failures (localhost → ::1 and 127.0.0.1) arrive as an AggregateError of socket errors.
-  if (error instanceof AggregateError) {
-    for (const inner of error.errors) {
-      const found = findErrorCode(inner, depth + 1);
-      if (found) return found;
-    }
-  }
-  return findErrorCode((error as { cause?: unknown }).cause, depth + 1);
 }

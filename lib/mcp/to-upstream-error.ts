@@ -1,5 +1,7 @@
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { displayOrigin, displayUrl } from "@/lib/http/display-url";
+import { findSocketError } from "@/lib/http/find-socket-error";
 import type { UpstreamTrace } from "./upstream-trace";
 
 // Network failures surface as `TypeError: fetch failed` with the socket error somewhere down the cause chain.
@@ -39,7 +41,7 @@ export function toUpstreamError(
   const status = context.trace.response?.status;
   if (status === 401 || status === 403) return fail(`${where} refused our credentials (HTTP ${status})`);
 
-  const code = findErrorCode(error) ?? findErrorCode(context.trace.networkError);
+  const code = (findSocketError(error) ?? findSocketError(context.trace.networkError))?.code;
   if (code) {
     if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
       return new AppError("upstream_timeout", `${where} did not answer within ${context.timeoutMs} ms`, {
@@ -83,20 +85,6 @@ function isTimeout(error: unknown, deadline: AbortSignal): boolean {
   return error instanceof Error && error.name === "TimeoutError";
 }
 
-function findErrorCode(error: unknown, depth = 0): string | undefined {
-  if (!error || typeof error !== "object" || depth > 5) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && /^[A-Z_]+$/.test(code)) return code;
-  // Happy-eyeballs failures (localhost → ::1 and 127.0.0.1) arrive as an AggregateError of socket errors.
-  if (error instanceof AggregateError) {
-    for (const inner of error.errors) {
-      const found = findErrorCode(inner, depth + 1);
-      if (found) return found;
-    }
-  }
-  return findErrorCode((error as { cause?: unknown }).cause, depth + 1);
-}
-
 function hasMessage(error: unknown, message: string, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 5) return false;
   return error.message === message || hasMessage(error.cause, message, depth + 1);
@@ -108,22 +96,4 @@ function isTlsCode(code: string): boolean {
 
 function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** The URL as shown to people: no userinfo, query or fragment, which is where secrets hide in URLs. */
-function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return "the server URL";
-  }
-}
-
-function displayOrigin(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return "the server";
-  }
 }

@@ -1,9 +1,10 @@
-import { SseError } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { displayOrigin, displayUrl } from "@/lib/http/display-url";
+import { CONNECT_ERROR_CODES, findSocketError } from "@/lib/http/find-socket-error";
+import { findHttpStatus } from "@/lib/mcp/find-http-status";
+import { isUnknownSessionAnswer } from "@/lib/mcp/is-unknown-session-answer";
 import type { CircuitOutcome } from "@/lib/resilience/circuit-breaker";
-import { replicaOrigin } from "@/lib/tool-calls/replica-origin";
 
 export type CallFailure = {
   error: AppError;
@@ -16,17 +17,6 @@ export type CallFailure = {
   /** The pooled connection should be replaced before the next call. */
   broken: boolean;
 };
-
-// Errors from the socket's connect or the DNS lookup: the request was never written.
-const beforeSendCodes = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EAI_NONAME",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
 
 /**
  * Sorts a failed attempt into what the retry and circuit steps need. `stage` says whether the failure came while
@@ -64,7 +54,7 @@ export function classifyCallFailure(
   if (context.deadline.aborted || (error instanceof McpError && error.code === ErrorCode.RequestTimeout)) {
     const appError = new AppError(
       "upstream_timeout",
-      `${originOf(context.url)} did not answer within ${context.timeoutMs} ms`,
+      `${displayOrigin(context.url)} did not answer within ${context.timeoutMs} ms`,
       { cause: error, details: { url: displayUrl(context.url), timeoutMs: context.timeoutMs } },
     );
     return {
@@ -79,7 +69,7 @@ export function classifyCallFailure(
   const appError = isAppError(error)
     ? error
     : (context.toError?.(error) ??
-      new AppError("upstream_error", `Could not talk to ${originOf(context.url)}`, { cause: error }));
+      new AppError("upstream_error", `Could not talk to ${displayOrigin(context.url)}`, { cause: error }));
   const raw = isAppError(error) ? error.cause : error;
   const status = findHttpStatus(raw);
   const socket = findSocketError(raw);
@@ -106,7 +96,7 @@ export function classifyCallFailure(
     }
     // The spec's answer to an unknown session (the server restarted): refused before processing, reconnect. Some
     // servers (server-everything among them) say 400 "No valid session ID" instead; that is the same refusal.
-    if (status === 404 || (status === 400 && /session/i.test(rawMessage(raw)))) {
+    if (isUnknownSessionAnswer(status, rawMessage(raw))) {
       return { error: appError, reachedServer: false, circuit: "release", transient: true, broken: true };
     }
     if (status === 429) {
@@ -116,7 +106,7 @@ export function classifyCallFailure(
   }
   if (
     socket &&
-    (beforeSendCodes.has(socket.code) || socket.syscall === "connect" || socket.syscall === "getaddrinfo")
+    (CONNECT_ERROR_CODES.has(socket.code) || socket.syscall === "connect" || socket.syscall === "getaddrinfo")
   ) {
     return { error: appError, reachedServer: false, circuit: "failure", transient: true, broken: true };
   }
@@ -126,41 +116,4 @@ export function classifyCallFailure(
 
 function rawMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error ?? "");
-}
-
-function findHttpStatus(error: unknown, depth = 0): number | undefined {
-  if (!error || typeof error !== "object" || depth > 5) return undefined;
-  if ((error instanceof StreamableHTTPError || error instanceof SseError) && typeof error.code === "number") {
-    return error.code > 0 ? error.code : undefined;
-  }
-  return findHttpStatus((error as { cause?: unknown }).cause, depth + 1);
-}
-
-function findSocketError(error: unknown, depth = 0): { code: string; syscall?: string } | undefined {
-  if (!error || typeof error !== "object" || depth > 5) return undefined;
-  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
-  if (typeof code === "string" && /^[A-Z_]+$/.test(code)) {
-    return { code, syscall: typeof syscall === "string" ? syscall : undefined };
-  }
-  // Happy-eyeballs failures (localhost → ::1 and 127.0.0.1) arrive as an AggregateError of socket errors.
-  if (error instanceof AggregateError) {
-    for (const inner of error.errors) {
-      const found = findSocketError(inner, depth + 1);
-      if (found) return found;
-    }
-  }
-  return findSocketError((error as { cause?: unknown }).cause, depth + 1);
-}
-
-function originOf(url: string): string {
-  return replicaOrigin(url) ?? "the server";
-}
-
-function displayUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname}`;
-  } catch {
-    return "the server URL";
-  }
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { displayOrigin } from "@/lib/http/display-url";
 import { connectUpstream, type UpstreamConnection, type UpstreamTransport } from "@/lib/mcp/connect-upstream";
-import { replicaOrigin } from "@/lib/tool-calls/replica-origin";
 
 export type PoolLease = {
   connection: UpstreamConnection;
@@ -77,7 +77,7 @@ export function createClientPool(options: { idleMs?: number; maxLifetimeMs?: num
         if (!timedOut) throw error;
         throw new AppError(
           "upstream_timeout",
-          `${originOf(acquire.url)} did not answer within ${acquire.connectTimeoutMs} ms`,
+          `${displayOrigin(acquire.url)} did not answer within ${acquire.connectTimeoutMs} ms`,
           {
             cause: isAppError(error) ? (error.cause ?? error) : error,
             details: { timeoutMs: acquire.connectTimeoutMs },
@@ -165,8 +165,4 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
     signal.addEventListener("abort", onAbort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
-}
-
-function originOf(url: string): string {
-  return replicaOrigin(url) ?? "the server";
 }
