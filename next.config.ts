@@ -12,6 +12,15 @@ const nextConfig: NextConfig = {
     "@redis/client",
     // Node-only (perf_hooks, cluster) and process-wide by nature: one copy loaded by Node, not one per route bundle.
     "prom-client",
+    // Tracing (lib/telemetry/start-tracing.ts): Node-only SDK, loaded only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    "@opentelemetry/api",
+    "@opentelemetry/context-async-hooks",
+    "@opentelemetry/core",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/resources",
+    "@opentelemetry/sdk-trace",
+    // The container engine's client (lib/docker): Node-only, with optional native parts (ssh2) not to be bundled.
+    "dockerode",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -1,9 +1,20 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { decideContainerTests } from "../lib/test/decide-container-tests";
 import { ADMIN_STATE, REPO_ROOT } from "./support/paths";
 
 // A port of its own, so a developer's `npm start` on 3000 and the E2E app never meet. CI picks a free one.
 const port = Number(process.env.E2E_PORT || 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// The container engine the app's worker follows: CI's (ORBIT_TEST_DOCKER_HOST), or a Podman service global setup
+// starts on this socket. Chosen here because Playwright starts the web server before global setup; the worker simply
+// retries until the engine answers. Test workers inherit E2E_DOCKER_HOST.
+const dockerHost =
+  process.env.ORBIT_TEST_DOCKER_HOST ||
+  `unix://${path.join(tmpdir(), `orbit-e2e-podman-${port}`, "podman.sock")}`;
+process.env.E2E_DOCKER_HOST = dockerHost;
+decideContainerTests((line) => console.log(line));
 
 export default defineConfig({
   testDir: ".",
@@ -51,7 +62,7 @@ export default defineConfig({
     command: "node_modules/.bin/tsx e2e/support/serve-app.ts",
     cwd: REPO_ROOT,
     url: `${baseURL}/api/ready`,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), DOCKER_HOST: dockerHost },
     // The first start runs `next build` (2–3 minutes on a 2-core machine); later ones reuse it.
     timeout: 6 * 60_000,
     reuseExistingServer: false,

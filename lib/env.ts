@@ -7,6 +7,50 @@ const base64Key = z
   .string()
   .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
 
+// OpenTelemetry trace export, under the standard OTEL_* names so collectors' docs apply as written. Tracing is on only
+// when the endpoint is set. Also parsed on their own (parseTracingEnv) by Next's instrumentation hook, which runs
+// before a request and during `next build`, where the rest of the environment may be incomplete.
+const tracingFields = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be an http(s) URL (the collector's OTLP/HTTP base, e.g. :4318)",
+    })
+    .optional()
+    .transform((url) => url?.replace(/\/+$/, "")),
+  // `key=value` pairs, comma-separated, values percent-encoded (the OTLP exporter spec's format).
+  OTEL_EXPORTER_OTLP_HEADERS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const headers: Record<string, string> = {};
+      for (const pair of (text ?? "").split(",")) {
+        if (!pair.trim()) continue;
+        const at = pair.indexOf("=");
+        const name = pair.slice(0, at).trim();
+        const value = at < 1 || !name ? null : decodeHeaderValue(pair.slice(at + 1).trim());
+        if (value === null) {
+          ctx.addIssue({
+            code: "custom",
+            message: "must be key=value pairs, comma-separated, values percent-encoded",
+          });
+          return z.NEVER;
+        }
+        headers[name] = value;
+      }
+      return headers;
+    }),
+  OTEL_SERVICE_NAME: z.string().min(1).default("orbit"),
+};
+
+function decodeHeaderValue(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -34,12 +78,41 @@ const schema = z
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
     ADMIN_EMAIL: z.string().email().optional(),
     ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-    DOCKER_HOST: z.string().default("unix:///var/run/docker.sock"),
+    DOCKER_HOST: z
+      .string()
+      .regex(/^(unix|tcp|http|https):\/\//, "must be unix:///path/to.sock or tcp://host:port")
+      .default("unix:///var/run/docker.sock"),
+    // The worker's container healer (lib/docker). A container carrying `<ORBIT_HEAL_LABEL>=true` is healed (every
+    // container with ORBIT_HEAL_ALL=true): restarted after a backoff that doubles from the initial to the maximum
+    // delay with each restart in the window; after ORBIT_HEAL_MAX_RESTARTS restarts within ORBIT_HEAL_WINDOW_SECONDS
+    // the healer gives up on it and raises an alert (a container event, and a POST to ORBIT_ALERT_WEBHOOK_URL).
+    ORBIT_HEAL_LABEL: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, "must be a container label name")
+      .default("orbit.heal"),
+    ORBIT_HEAL_ALL: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((v) => v === "true"),
+    ORBIT_HEAL_MAX_RESTARTS: z.coerce.number().int().min(1).max(1000).default(5),
+    ORBIT_HEAL_WINDOW_SECONDS: z.coerce.number().int().min(10).default(600),
+    ORBIT_HEAL_BACKOFF_INITIAL_MS: z.coerce.number().int().min(0).default(1000),
+    ORBIT_HEAL_BACKOFF_MAX_MS: z.coerce.number().int().min(0).default(60_000),
+    ORBIT_ALERT_WEBHOOK_URL: z.string().url().optional(),
+    // Podman runs health checks from systemd timers, which containers and many CI hosts do not have: "auto" has Orbit
+    // run each container's check at the container's own interval when the engine is Podman; "orbit" always; "engine"
+    // leaves them to the engine.
+    ORBIT_CONTAINER_HEALTHCHECKS: z.enum(["auto", "orbit", "engine"]).default("auto"),
     ORBIT_WORKER: z.enum(["on", "off"]).default("on"),
     OPENAI_BASE_URL: z.string().url().optional(),
     OPENAI_API_KEY: z.string().min(1).optional(),
     ORBIT_AGENT_MODEL: z.string().min(1).optional(),
     ORBIT_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    ...tracingFields,
+    // The worker has no web server of its own; with a port set it serves its Prometheus metrics there (loopback
+    // unless the host says otherwise: the numbers are not secret, but nothing else listens without being asked).
+    ORBIT_WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    ORBIT_WORKER_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
     // Webhook intake limits. The body cap spans 1 KiB (below that no real platform event fits) to 25 MiB (GitHub's own
     // ceiling). Rate limits count per sliding minute and cannot be switched off: an unlimited public endpoint is a
     // decision better made with a very large number than with a value that reads like "none".
@@ -74,13 +147,32 @@ const schema = z
         message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together",
       });
     }
+    if (v.ORBIT_HEAL_BACKOFF_MAX_MS < v.ORBIT_HEAL_BACKOFF_INITIAL_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ORBIT_HEAL_BACKOFF_MAX_MS"],
+        message: "must be at least ORBIT_HEAL_BACKOFF_INITIAL_MS",
+      });
+    }
   });
 
 type Raw = z.infer<typeof schema>;
 
-export type Env = Omit<Raw, "OPENAI_BASE_URL" | "OPENAI_API_KEY" | "ORBIT_AGENT_MODEL"> & {
+export type TracingConfig = { endpoint: string; headers: Record<string, string>; serviceName: string };
+
+export type Env = Omit<
+  Raw,
+  | "OPENAI_BASE_URL"
+  | "OPENAI_API_KEY"
+  | "ORBIT_AGENT_MODEL"
+  | "OTEL_EXPORTER_OTLP_ENDPOINT"
+  | "OTEL_EXPORTER_OTLP_HEADERS"
+  | "OTEL_SERVICE_NAME"
+> & {
   /** LLM agents are off (null) unless an OpenAI-compatible endpoint is configured. */
   agent: { baseUrl: string; apiKey: string; model: string } | null;
+  /** Trace export is off (null) unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing: TracingConfig | null;
 };
 
 export class EnvError extends Error {
@@ -94,8 +186,7 @@ export class EnvError extends Error {
 
 /** Parses an environment object; throws EnvError naming every bad or missing variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  // Empty strings count as unset so `FOO=` in a shell or .env file does not pass validation.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = cleanSource(source);
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(
@@ -107,12 +198,48 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       }),
     );
   }
-  const { OPENAI_BASE_URL, OPENAI_API_KEY, ORBIT_AGENT_MODEL, ...rest } = result.data;
+  const {
+    OPENAI_BASE_URL,
+    OPENAI_API_KEY,
+    ORBIT_AGENT_MODEL,
+    OTEL_EXPORTER_OTLP_ENDPOINT,
+    OTEL_EXPORTER_OTLP_HEADERS,
+    OTEL_SERVICE_NAME,
+    ...rest
+  } = result.data;
   const agent =
     OPENAI_BASE_URL && OPENAI_API_KEY
       ? { baseUrl: OPENAI_BASE_URL, apiKey: OPENAI_API_KEY, model: ORBIT_AGENT_MODEL ?? "gpt-4o-mini" }
       : null;
-  return { ...rest, agent };
+  const tracing = toTracing(OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME);
+  return { ...rest, agent, tracing };
+}
+
+/** Only the tracing variables, for the instrumentation hook; the same rules and messages as parseEnv. */
+export function parseTracingEnv(source: Record<string, string | undefined>): TracingConfig | null {
+  const result = z.object(tracingFields).safeParse(cleanSource(source));
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
+  }
+  const { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME } = result.data;
+  return toTracing(OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS, OTEL_SERVICE_NAME);
+}
+
+function toTracing(
+  endpoint: string | undefined,
+  headers: Record<string, string>,
+  serviceName: string,
+): TracingConfig | null {
+  return endpoint ? { endpoint, headers, serviceName } : null;
+}
+
+// Empty strings count as unset so `FOO=` in a shell or .env file does not pass validation.
+function cleanSource(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "",
+    ),
+  );
 }
 
 function hint(name: string): string {

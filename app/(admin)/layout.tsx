@@ -18,9 +18,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             Orbit
           </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
+            <NavLink href="/">Overview</NavLink>
             <NavLink href="/servers">Servers</NavLink>
             <NavLink href="/integrations">Integrations</NavLink>
             <NavLink href="/deliveries">Deliveries</NavLink>
+            <NavLink href="/requests">Requests</NavLink>
+            <NavLink href="/containers">Containers</NavLink>
             {actor.role === "admin" ? <NavLink href="/users">Users</NavLink> : null}
             {actor.role === "admin" ? <NavLink href="/keys">API keys</NavLink> : null}
             <NavLink href="/account">Account</NavLink>

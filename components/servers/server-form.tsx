@@ -47,6 +47,8 @@ export function ServerForm({ server }: { server?: ServerView }) {
     return {
       name: String(data.get("name") ?? ""),
       slug: String(data.get("slug") ?? ""),
+      // Only on "Add": once saved, the alias is fixed (the edit form shows it disabled, which submits nothing).
+      alias: String(data.get("alias") ?? ""),
       transport: String(data.get("transport") ?? "streamable_http"),
       endpoints: endpoints.map((e) => ({ url: e.url, weight: Number(e.weight) || 1 })),
       timeoutMs: Math.round(timeoutSeconds * 1000),
@@ -90,7 +92,7 @@ export function ServerForm({ server }: { server?: ServerView }) {
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { fetchTools, slug, ...values } = collect(event.currentTarget);
+    const { fetchTools, slug, alias, ...values } = collect(event.currentTarget);
     setPending("save");
     setError(null);
     setFields({});
@@ -99,7 +101,10 @@ export function ServerForm({ server }: { server?: ServerView }) {
           serverId: server.id,
           input: { ...values, ...(slug ? { slug } : {}), headers: headerPayload(true) },
         })
-      : await createServerAction({ input: { ...values, slug, headers: headerPayload(false) }, fetchTools });
+      : await createServerAction({
+          input: { ...values, slug, alias, headers: headerPayload(false) },
+          fetchTools,
+        });
     if (result.ok) {
       router.push(`/servers/${result.data.id}`);
       router.refresh();
@@ -133,6 +138,24 @@ export function ServerForm({ server }: { server?: ServerView }) {
               defaultValue={server?.slug}
               error={fields.slug}
               placeholder="derived from the name"
+            />
+          </Field>
+          <Field
+            label="Alias"
+            name="alias"
+            error={fields.alias}
+            hint={
+              server
+                ? "Fixed at registration: its tools stay <alias>__<tool> on /api/mcp, whatever the slug becomes."
+                : "Its tools appear on /api/mcp as <alias>__<tool>. The slug when empty; fixed once saved."
+            }
+          >
+            <TextInput
+              name="alias"
+              defaultValue={server?.alias}
+              disabled={Boolean(server)}
+              error={fields.alias}
+              placeholder="the slug"
             />
           </Field>
           <Field label="Transport" name="transport">

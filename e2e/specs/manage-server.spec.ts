@@ -47,6 +47,31 @@ test("an operator edits a server: stored header values are kept, replaced or rem
   await expect(page.getByText("X-Keep: set")).toHaveCount(0);
 });
 
+test("the server page shows its federated alias, which renaming the slug leaves alone", async ({
+  page,
+  seed,
+}) => {
+  const server = await seed.server();
+  const detail = new ServerDetailPage(page);
+  await detail.goto(server.id);
+  const names = page.getByRole("region", { name: "Federated names" });
+  await expect(names.getByTestId("federated-alias")).toHaveText(server.slug);
+  await expect(names).toContainText(`${server.slug}__`);
+  await expect(names).toContainText("/api/mcp");
+
+  await detail.controls.Edit!.click();
+  const form = page.getByRole("form", { name: "Edit server" });
+  // Shown, but not editable: clients have stored the names it makes.
+  await expect(form.getByLabel("Alias", { exact: true })).toHaveValue(server.slug);
+  await expect(form.getByLabel("Alias", { exact: true })).toBeDisabled();
+  await form.getByLabel("Slug", { exact: true }).fill(`${server.slug}-renamed`);
+  await form.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(page.getByText(`${server.slug}-renamed`, { exact: true })).toBeVisible();
+  await expect(names.getByTestId("federated-alias")).toHaveText(server.slug);
+  await expect(names).toContainText("no longer matches its slug");
+});
+
 test("an operator disables, enables and deletes a server", async ({ page, seed }) => {
   const server = await seed.server();
   const detail = new ServerDetailPage(page);

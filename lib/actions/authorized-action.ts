@@ -6,6 +6,7 @@ import { type Role, roleAtLeast } from "@/lib/auth/roles";
 import type { ErrorCode } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
 import { getClientIp } from "@/lib/http/get-client-ip";
+import { log } from "@/lib/telemetry/log";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -50,9 +51,7 @@ export function authorizedAction<S extends z.ZodType, T>(
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === "internal") {
-        console.error(
-          JSON.stringify({ level: "error", requestId, msg: "action failed", error: String(error) }),
-        );
+        log.error("action failed", { requestId, error });
       }
       const fields = appError.code === "unprocessable" ? issuesToFields(appError.details) : undefined;
       return { ok: false, error: { code: appError.code, message: appError.message, fields }, requestId };

@@ -1,6 +1,8 @@
+import { createLookupCache, LOOKUP_TTL_MS } from "@/lib/cache/create-lookup-cache";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/crypto/hash-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/telemetry/log";
 import type { ApiKeyPrincipal } from "./api-key-principal";
 import { type HeaderReader, readApiKeyHeader } from "./read-api-key-header";
 
@@ -36,20 +38,33 @@ export async function authenticateApiKey(headers: HeaderReader): Promise<ApiKeyP
     );
   }
   if (!key.startsWith(API_KEY_PREFIX) || key.length > MAX_KEY_LENGTH) throw invalidKey();
-  // SQL rather than the query builder: this runs on every gateway request, and the builder's own work costs more
-  // than the indexed lookup (see bench/gateway). One row by the unique hash index.
-  const rows = await getPrisma().$queryRaw<KeyRow[]>`
-    SELECT "id", "name", "scopes", "allowedTools", "deniedTools", "expiresAt", "revokedAt", "lastUsedAt"
-    FROM "ApiKey" WHERE "hash" = ${hashApiKey(key)}`;
-  const row = rows[0];
+  const row = await keysByHash.get(hashApiKey(key));
   const now = new Date();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) throw invalidKey();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    // Written down first, so concurrent requests on this instance do not all write it.
+    row.lastUsedAt = now;
     await touchLastUsed(row.id, now);
   }
   const { id, name, scopes, allowedTools, deniedTools } = row;
   return { id, name, scopes, allowedTools, deniedTools };
 }
+
+// Remembered briefly (see createLookupCache): revoking a key forgets this instance's entries at once (revokeApiKey),
+// other instances refuse the key within LOOKUP_TTL_MS. Expiry is checked on every request against the row.
+const keysByHash = createLookupCache<string, KeyRow | null>({
+  name: "apiKeysByHash",
+  groups: ["apiKeys"],
+  ttlMs: LOOKUP_TTL_MS,
+  keep: (row) => row !== null,
+  // SQL rather than the query builder: one row by the unique hash index, on a cache miss.
+  load: async (hash) => {
+    const rows = await getPrisma().$queryRaw<KeyRow[]>`
+      SELECT "id", "name", "scopes", "allowedTools", "deniedTools", "expiresAt", "revokedAt", "lastUsedAt"
+      FROM "ApiKey" WHERE "hash" = ${hash}`;
+    return rows[0] ?? null;
+  },
+});
 
 function invalidKey(): AppError {
   return new AppError("unauthenticated", "Invalid or expired API key.");
@@ -70,13 +85,6 @@ async function touchLastUsed(id: string, now: Date): Promise<void> {
       data: { lastUsedAt: now },
     });
   } catch (error) {
-    console.warn(
-      JSON.stringify({
-        level: "warn",
-        msg: "could not record API key use",
-        apiKeyId: id,
-        error: String(error),
-      }),
-    );
+    log.warn("could not record API key use", { apiKeyId: id, error: String(error) });
   }
 }

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole } from "@/lib/auth/roles";
+import { forgetLookups } from "@/lib/cache/create-lookup-cache";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { type ApiKeyView, apiKeyViewSelect, toApiKeyView } from "./to-api-key-view";
@@ -14,7 +15,7 @@ export async function revokeApiKey(options: {
   ip?: string;
 }): Promise<{ key: ApiKeyView; alreadyRevoked: boolean }> {
   assertRole(options.actor, "admin");
-  return getPrisma().$transaction(async (tx) => {
+  const revoked = await getPrisma().$transaction(async (tx) => {
     // Conditional on revokedAt being unset, so two revocations racing record one audit entry between them.
     const { count } = await tx.apiKey.updateMany({
       where: { id: options.apiKeyId, revokedAt: null },
@@ -34,4 +35,7 @@ export async function revokeApiKey(options: {
     }
     return { key: toApiKeyView(key), alreadyRevoked: count === 0 };
   });
+  // Keys are read through a short-lived cache; this instance refuses this one from its next request on.
+  forgetLookups("apiKeys");
+  return revoked;
 }

@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
+import { coalesceResponseWrites } from "./coalesce-response-writes.mjs";
 import { resolveClientIp } from "./resolve-client-ip.mjs";
 
 const { values } = parseArgs({
@@ -29,6 +30,7 @@ const server = createServer((req, res) => {
     socketAddress: req.socket.remoteAddress,
     trustedProxies,
   });
+  coalesceResponseWrites(res);
   handle(req, res);
 });
 server.listen(port, host, () => console.log(`web listening on http://${host}:${port}`));

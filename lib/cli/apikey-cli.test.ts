@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { LOOKUP_TTL_MS } from "@/lib/cache/create-lookup-cache";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { runOrbitCli } from "@/lib/test/run-orbit-cli";
 
@@ -67,9 +68,14 @@ describe("orbit apikey", () => {
     const revoked = await orbit("apikey", "revoke", "--id", principal.id);
     expect(revoked.code).toBe(0);
     expect(revoked.stdout).toMatch(new RegExp(`^revoked key ${name} \\(orbit_.{8}…\\)`));
-    await expect(authenticateApiKey(new Headers({ "x-api-key": key }))).rejects.toMatchObject({
-      code: "unauthenticated",
-    });
+    // The CLI is another process: a running instance that used the key refuses it within LOOKUP_TTL_MS.
+    await vi.waitFor(
+      () =>
+        expect(authenticateApiKey(new Headers({ "x-api-key": key }))).rejects.toMatchObject({
+          code: "unauthenticated",
+        }),
+      { timeout: LOOKUP_TTL_MS + 1_000, interval: 250 },
+    );
 
     const again = await orbit("apikey", "revoke", "--id", principal.id);
     expect(again.code).toBe(0);

@@ -1,5 +1,6 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { ServerCapabilities } from "@modelcontextprotocol/sdk/types.js";
+import { log } from "@/lib/telemetry/log";
 import type { FederatedServer } from "./load-federated-servers";
 import { withServerClient } from "./with-server-client";
 
@@ -33,14 +34,10 @@ export async function askFederatedServers<T>(options: {
           options.signal,
         );
       } catch (error) {
-        console.warn(
-          JSON.stringify({
-            level: "warn",
-            msg: `federated ${options.what}: skipped a server that did not answer`,
-            server: server.slug,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
+        log.warn(`federated ${options.what}: skipped a server that did not answer`, {
+          server: server.slug,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }),
   );

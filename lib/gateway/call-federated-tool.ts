@@ -10,12 +10,11 @@ import { recordGatewayCall } from "./record-gateway-call";
 import { resolveFederatedTool } from "./resolve-federated-tool";
 
 /**
- * tools/call on /api/mcp: the federated name to its server and tool (403 outside the key's tool set), then the one
- * tool-call path (replica by weight, circuit, cache, safe retries), with one request-log row (source "gateway",
- * the key) per call, refusals included, and the call's metrics.
- *
- * Progress is not relayed yet: a client's `_meta.progressToken` is not passed upstream, because callTool has no
- * progress channel; the call still completes and answers. (Left for later, with server-to-client requests.)
+ * tools/call on /api/mcp for a server on the older HTTP+SSE transport, which has no session Orbit could relay the
+ * call on (relayFederatedToolCall does that for Streamable HTTP servers): the federated name to its server and tool
+ * (403 outside the key's tool set), then the one tool-call path through the pooled client (replica by weight,
+ * circuit, cache, safe retries), with one request-log row (source "gateway", the key) per call, refusals included,
+ * and the call's metrics. Nothing streams: progress and the upstream's requests to the client stay with the pool.
  */
 export async function callFederatedTool(options: {
   principal: ApiKeyPrincipal;

@@ -1,5 +1,6 @@
 import type { Prompt } from "@modelcontextprotocol/sdk/types.js";
 import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
+import { log } from "@/lib/telemetry/log";
 import { askFederatedServers, listAllPages } from "./ask-federated-servers";
 import { indexFederatedNames } from "./index-federated-names";
 import { type FederatedServer, loadFederatedServers } from "./load-federated-servers";
@@ -40,14 +41,10 @@ export async function listFederatedPrompts(options: {
     (a, b) => a.server === b.server,
   );
   for (const { federatedName, items } of collisions) {
-    console.warn(
-      JSON.stringify({
-        level: "warn",
-        msg: "federated prompts/list: a prompt name more than one server produces was left out",
-        prompt: federatedName,
-        servers: items.map((i) => i.server.slug),
-      }),
-    );
+    log.warn("federated prompts/list: a prompt name more than one server produces was left out", {
+      prompt: federatedName,
+      servers: items.map((i) => i.server.slug),
+    });
   }
   const listing: FederatedPrompts = { prompts: [], owners: new Map() };
   for (const [federatedName, { server, prompt }] of unique) {

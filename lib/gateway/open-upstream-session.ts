@@ -6,15 +6,16 @@ import { readMcpMessages } from "./read-mcp-messages";
 
 /**
  * Opens a fresh upstream session on one replica by replaying the client's initialize request (and the initialized
- * notification the client sent after it). Used when an upstream session has expired or its replica went away: the
- * client keeps its own session id and never sees the change.
+ * notification the client sent after it). Used when an upstream session has expired or its replica went away (the
+ * client keeps its own session id and never sees the change), and by the federated endpoint to open a session's
+ * upstream sessions as it first needs them.
  */
 export async function openUpstreamSession(options: {
   server: ToolCallTarget;
   replicaUrl: string;
   initializeParams: unknown;
   signal?: AbortSignal;
-}): Promise<{ upstreamSessionId: string | null }> {
+}): Promise<{ upstreamSessionId: string | null; protocolVersion: string | null }> {
   const { server, replicaUrl } = options;
   const accept = { accept: "application/json, text/event-stream", "content-type": "application/json" };
   const response = await forwardUpstream({
@@ -60,5 +61,5 @@ export async function openUpstreamSession(options: {
     timeoutMs: server.timeoutMs,
   });
   await initialized.body?.cancel();
-  return { upstreamSessionId };
+  return { upstreamSessionId, protocolVersion };
 }

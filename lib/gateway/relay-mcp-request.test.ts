@@ -7,6 +7,7 @@ import { DELETE, GET, POST } from "@/app/api/mcp/[server]/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { getRedis } from "@/lib/redis/get-redis";
+import { updateServer } from "@/lib/servers/update-server";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { runInspectorCli } from "@/lib/test/run-inspector-cli";
 import { serveRouteHandler } from "@/lib/test/serve-route-handler";
@@ -330,8 +331,13 @@ describe("/api/mcp/{server} (passthrough)", () => {
       expect((await client.callTool({ name: "echo", arguments: { message: "before" } })).content).toEqual([
         { type: "text", text: "Echo: before" },
       ]);
-      // A second replica joins, then the session's replica stops: the next call must move over by itself.
-      await prisma.serverEndpoint.create({ data: { serverId: server.id, url: everything.url, position: 1 } });
+      // A second replica joins (as an operator adds one), then the session's replica stops: the next call must move
+      // over by itself.
+      await updateServer({
+        actor: { kind: "cli" },
+        serverId: server.id,
+        input: { endpoints: [{ url: doomed.url }, { url: everything.url }] },
+      });
       await doomed.stop();
       const echoed = await client.callTool({ name: "echo", arguments: { message: "moved" } });
       expect(echoed.content).toEqual([{ type: "text", text: "Echo: moved" }]);

@@ -6,6 +6,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
 import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
+import { noteUpstreamListChanged } from "@/lib/servers/note-upstream-list-changed";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
 import { checkMcpHost } from "./check-mcp-host";
@@ -13,6 +14,7 @@ import { forwardUpstream } from "./forward-upstream";
 import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
 import { loadGatewayServer } from "./load-gateway-server";
 import { deleteMcpSession, loadMcpSession, type McpSession, saveMcpSession } from "./mcp-session-store";
+import { readListChanged } from "./read-list-changed";
 import type { JsonRpcMessage } from "./read-mcp-messages";
 import type { RelayContext } from "./relay-context";
 import { relayToolCall } from "./relay-tool-call";
@@ -40,18 +42,16 @@ export async function relayMcpRequest(options: {
 }): Promise<Response> {
   const { request, requestId, serverSlug } = options;
   checkMcpHost(request.headers, request.url);
-  // Independent lookups, side by side: they are most of the time Orbit adds to a call. A server that does not exist
-  // is only reported once the key is known good, so a stranger cannot probe which servers exist.
-  // The session too: whose it is is checked once the key is known (requireSession).
+  // The key first (remembered briefly, so usually no round trip), then everything else side by side: the session and
+  // the key's per-minute budget go to Redis in one write, the server comes from the same short-lived cache, and the
+  // body (bounded) is read meanwhile. A server that does not exist is only reported once the key is known good, so a
+  // stranger cannot probe which servers exist; whose the session is is checked once the key is known (requireSession).
+  const principal = await authenticateApiKey(request.headers);
   const sessionId = request.headers.get("mcp-session-id");
-  const [principal, server, session] = await Promise.all([
-    authenticateApiKey(request.headers),
+  const [server, session, , body] = await Promise.all([
     loadGatewayServer(serverSlug).catch((error: unknown) => error as Error),
     sessionId && sessionId.length <= 100 ? loadMcpSession(sessionId) : null,
-  ]);
-  // The key's per-minute budget, shared with the REST facade; counted for every request of a session, streams too.
-  // The body is read meanwhile (it is bounded, and only a known key gets this far).
-  const [, body] = await Promise.all([
+    // Shared with the REST facade; counted for every request of a session, streams too.
     checkRateLimit("gatewayKey", principal.id),
     request.method === "POST" ? readLimitedBody(request, MAX_BODY_BYTES) : null,
   ]);
@@ -191,7 +191,13 @@ async function relayGet(context: RelayContext): Promise<Response> {
     method: "GET",
     signal: request.signal,
   });
-  return downstreamResponse(response, { session: used, requestId, visit: null });
+  // An upstream's list_changed on its stream also refreshes the registry (and so the federated endpoint's lists).
+  const visit: MessageVisitor = (message) => {
+    const list = readListChanged(message);
+    if (list) noteUpstreamListChanged({ serverId: context.server.serverId, list });
+    return undefined;
+  };
+  return downstreamResponse(response, { session: used, requestId, visit });
 }
 
 async function relayDelete(context: RelayContext): Promise<Response> {

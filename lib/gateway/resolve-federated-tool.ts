@@ -1,5 +1,6 @@
 import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
 import { canUseTool } from "@/lib/api-keys/can-use-tool";
+import { createLookupCache, LOOKUP_TTL_MS } from "@/lib/cache/create-lookup-cache";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { splitFederatedName } from "./federated-name";
@@ -13,18 +14,9 @@ import { splitFederatedName } from "./federated-name";
 export async function resolveFederatedTool(options: {
   principal: ApiKeyPrincipal;
   name: string;
-}): Promise<{ serverId: string; slug: string; tool: string }> {
+}): Promise<{ serverId: string; slug: string; alias: string; tool: string }> {
   const { principal, name } = options;
-  const readings = splitFederatedName(name);
-  const claims =
-    readings.length === 0
-      ? []
-      : await getPrisma().tool.findMany({
-          where: {
-            OR: readings.map((r) => ({ name: r.name, server: { alias: r.alias, enabled: true } })),
-          },
-          select: { name: true, server: { select: { id: true, slug: true } } },
-        });
+  const claims = await claimsByName.get(name);
   if (claims.length === 0) {
     throw new AppError(
       "not_found",
@@ -41,5 +33,23 @@ export async function resolveFederatedTool(options: {
   if (!canUseTool(principal, server.slug, tool)) {
     throw new AppError("forbidden", `This API key may not use the tool "${name}".`);
   }
-  return { serverId: server.id, slug: server.slug, tool };
+  return { serverId: server.id, slug: server.slug, alias: server.alias, tool };
 }
+
+type Claim = { name: string; server: { id: string; slug: string; alias: string } };
+
+// Which servers produce a federated name, remembered briefly (see createLookupCache) and forgotten on this instance
+// when servers (alias, enabled) or tools change; the key's own permission is checked on every call, outside it.
+const claimsByName = createLookupCache<string, Claim[]>({
+  name: "federatedToolClaims",
+  groups: ["servers", "tools"],
+  ttlMs: LOOKUP_TTL_MS,
+  load: async (name) => {
+    const readings = splitFederatedName(name);
+    if (readings.length === 0) return [];
+    return getPrisma().tool.findMany({
+      where: { OR: readings.map((r) => ({ name: r.name, server: { alias: r.alias, enabled: true } })) },
+      select: { name: true, server: { select: { id: true, slug: true, alias: true } } },
+    });
+  },
+});

@@ -4,23 +4,58 @@ import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
 import { replicaCircuitKey } from "@/lib/tool-calls/choose-replica";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
+import type { ToolCallTarget } from "@/lib/tool-calls/tool-call-types";
 import { forwardUpstream } from "./forward-upstream";
 import { type McpSession, saveMcpSession } from "./mcp-session-store";
 import { openUpstreamSession } from "./open-upstream-session";
 import type { RelayContext } from "./relay-context";
+import { ownHeaders } from "./request-on-link";
+
+/** Where one downstream session rides on one upstream server: a replica and the upstream session opened there. */
+export type UpstreamLink = {
+  replicaUrl: string;
+  /** Null when the upstream runs stateless (it sent no Mcp-Session-Id). */
+  upstreamSessionId: string | null;
+  /** The version the upstream agreed to at initialize; sent on every request when Orbit speaks for itself. */
+  protocolVersion?: string | null;
+};
+
+/** What forwarding on a link, and re-opening it, needs; the passthrough and the federated endpoint each make one. */
+export type LinkContext<L extends UpstreamLink> = {
+  server: ToolCallTarget;
+  /** The client's initialize params, replayed to open a new upstream session. */
+  initializeParams: unknown;
+  /** The client's request: it bounds re-opening, and its MCP headers go upstream when `forwardHeaders`. */
+  request: Request;
+  /** Passthrough: the client's own MCP headers go upstream. Federated: Orbit's, with the link's protocol version. */
+  forwardHeaders: boolean;
+  /** Keeps a link whose upstream session was re-opened or moved to another replica. */
+  save(link: L): Promise<void>;
+};
+
+/** The passthrough's link: the downstream session itself, saved whole. */
+export function passthroughLinkContext(context: RelayContext, session: McpSession): LinkContext<McpSession> {
+  return {
+    server: context.server,
+    initializeParams: session.initializeParams,
+    request: context.request,
+    forwardHeaders: true,
+    save: saveMcpSession,
+  };
+}
 
 /**
- * Sends one request on the session's upstream session, recovering once when that session is gone (the upstream
+ * Sends one request on the link's upstream session, recovering once when that session is gone (the upstream
  * answers 404 after a restart or expiry: a new upstream session is opened on the same replica) or, with `failover`,
  * when its replica cannot be reached (another replica takes the session over).
  */
-export async function sendInSession(
-  context: RelayContext,
-  session: McpSession,
-  send: (session: McpSession) => Promise<Response>,
+export async function sendInSession<L extends UpstreamLink>(
+  context: LinkContext<L>,
+  link: L,
+  send: (link: L) => Promise<Response>,
   options: { failover: boolean } = { failover: true },
-): Promise<{ response: Response; session: McpSession }> {
-  let current = session;
+): Promise<{ response: Response; session: L }> {
+  let current = link;
   try {
     const response = await send(current);
     if (!current.upstreamSessionId) return { response, session: current };
@@ -34,25 +69,24 @@ export async function sendInSession(
   return { response: await send(current), session: current };
 }
 
-/**
- * The client's request (`body` for a POST) forwarded on the session's upstream session, with sendInSession's
- * recovery: what GET, POST and tools/call on the passthrough endpoint all do.
- */
-export function forwardInSession(
-  context: RelayContext,
-  session: McpSession,
+/** A request (`body` for a POST) forwarded on the link's upstream session, with sendInSession's recovery. */
+export function forwardOnLink<L extends UpstreamLink>(
+  context: LinkContext<L>,
+  link: L,
   request: { method: "GET" | "POST"; body?: string; signal: AbortSignal; failover?: boolean },
-): Promise<{ response: Response; session: McpSession }> {
+): Promise<{ response: Response; session: L }> {
   const { server } = context;
   return sendInSession(
     context,
-    session,
+    link,
     (s) =>
       forwardUpstream({
         method: request.method,
         url: s.replicaUrl,
         serverHeaders: server.headers,
-        downstream: context.request.headers,
+        ...(context.forwardHeaders
+          ? { downstream: context.request.headers }
+          : { extraHeaders: ownHeaders(request.method, s.protocolVersion) }),
         sessionId: s.upstreamSessionId,
         body: request.body,
         signal: request.signal,
@@ -62,42 +96,51 @@ export function forwardInSession(
   );
 }
 
-/** A new upstream session for this downstream session on its replica, replaying the client's initialize. */
-async function reopenSession(context: RelayContext, session: McpSession): Promise<McpSession> {
+/** The passthrough's form of forwardOnLink: what its GET, POST and tools/call do. */
+export function forwardInSession(
+  context: RelayContext,
+  session: McpSession,
+  request: { method: "GET" | "POST"; body?: string; signal: AbortSignal; failover?: boolean },
+): Promise<{ response: Response; session: McpSession }> {
+  return forwardOnLink(passthroughLinkContext(context, session), session, request);
+}
+
+/** A new upstream session for this link on its replica, replaying the client's initialize. */
+async function reopenSession<L extends UpstreamLink>(context: LinkContext<L>, link: L): Promise<L> {
   const reopened = await openUpstreamSession({
     server: context.server,
-    replicaUrl: session.replicaUrl,
-    initializeParams: session.initializeParams,
+    replicaUrl: link.replicaUrl,
+    initializeParams: context.initializeParams,
     signal: context.request.signal,
   });
-  const renewed: McpSession = { ...session, ...reopened };
-  await saveMcpSession(renewed);
+  const renewed: L = { ...link, ...reopened };
+  await context.save(renewed);
   return renewed;
 }
 
 /**
- * Moves a session whose replica cannot be reached to another healthy one (by weight), opening an upstream session
+ * Moves a link whose replica cannot be reached to another healthy one (by weight), opening an upstream session
  * there. Throws `cause` when there is no other replica to go to.
  */
-export async function moveSession(
-  context: RelayContext,
-  session: McpSession,
+export async function moveSession<L extends UpstreamLink>(
+  context: LinkContext<L>,
+  link: L,
   cause: AppError,
-): Promise<McpSession> {
+): Promise<L> {
   const { server } = context;
   const deps = getToolCallDeps();
   await deps.breaker.record(
-    replicaCircuitKey(server.serverId, session.replicaUrl),
+    replicaCircuitKey(server.serverId, link.replicaUrl),
     defaultCircuitPolicy,
     "failure",
   );
   // No other replica to go to (all excluded, or their circuits open): the original failure is the answer.
   const choice = await pickServerReplica(server, {
     purpose: "sessions are",
-    exclude: new Set([session.replicaUrl]),
+    exclude: new Set([link.replicaUrl]),
   }).catch(() => null);
   if (!choice) throw cause;
-  return reopenSession(context, { ...session, replicaUrl: choice.replica.url });
+  return reopenSession(context, { ...link, replicaUrl: choice.replica.url });
 }
 
 /**

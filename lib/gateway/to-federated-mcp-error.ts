@@ -1,5 +1,6 @@
 import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { toAppError } from "@/lib/http/error-response";
+import { log } from "@/lib/telemetry/log";
 import { jsonRpcErrorCode } from "./jsonrpc-error-response";
 
 /** What the SDK's server turns into a JSON-RPC error object: `code`, `message` and `data` as they are. */
@@ -27,14 +28,7 @@ export function toFederatedMcpError(error: unknown, requestId: string): Federate
   }
   const appError = toAppError(error);
   if (appError.code === "internal") {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        requestId,
-        msg: "federated MCP request failed",
-        error: String(error),
-      }),
-    );
+    log.error("federated MCP request failed", { requestId, error });
   }
   const code = appError.code === "not_found" ? ErrorCode.InvalidParams : jsonRpcErrorCode(appError.code);
   return new FederatedRequestError(code, appError.message, {

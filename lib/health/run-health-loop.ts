@@ -1,5 +1,6 @@
 import type { CircuitBreaker, CircuitPolicy } from "@/lib/resilience/circuit-breaker";
 import { sleep } from "@/lib/resilience/sleep";
+import { observeWorker } from "@/lib/telemetry/observe-worker";
 import { runHealthPass } from "./run-health-pass";
 import { runToolsRefreshPass } from "./run-tools-refresh-pass";
 
@@ -53,12 +54,14 @@ export async function runHealthLoop(options: HealthLoopOptions): Promise<void> {
         logLine: options.logLine,
       });
       checks += outcomes.length;
+      observeWorker.healthChecked(outcomes.map((outcome) => outcome.status));
       await runToolsRefreshPass({
         intervalMs: options.toolsIntervalMs,
         serverIds: options.serverIds,
         signal,
         logLine: options.logLine,
       });
+      observeWorker.loopRan("health");
       if (failures > 0) log(`health checks work again after ${failures} failed attempts`);
       failures = 0;
     } catch (error) {

@@ -9,7 +9,8 @@ export type ToolRefreshOutcome =
 /**
  * One pass of the periodic tool refresh: claims due enabled servers one at a time and refreshes each through
  * refreshServerTools (the operator's "Refresh tools", as the system), from a replica the last health check found
- * healthy when there is one. A failed refresh changes nothing stored and is retried an interval later. Rejects when
+ * healthy when there is one. A refresh that changed the tools is announced to federated sessions (refreshServerTools
+ * publishes it). A failed refresh changes nothing stored and is retried an interval later. Rejects when
  * a claim fails (the database is away); stops claiming when `signal` aborts.
  */
 export async function runToolsRefreshPass(options: {

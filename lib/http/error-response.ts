@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/telemetry/log";
 
-/** Turns anything thrown into Orbit's one error envelope; internals are logged, never sent. */
+/** Turns anything thrown into Orbit's one error envelope; internals (with their stack) are logged, never sent. */
 export function errorResponse(error: unknown, requestId: string = randomUUID()): Response {
   const appError = toAppError(error);
   if (appError.code === "internal") {
-    console.error(
-      JSON.stringify({ level: "error", requestId, msg: "unhandled error", error: String(error) }),
-    );
+    log.error("unhandled error", { requestId, error });
   }
   const headers = new Headers({ "content-type": "application/json", "x-request-id": requestId });
   if (appError.retryAfter !== undefined) headers.set("retry-after", String(Math.ceil(appError.retryAfter)));

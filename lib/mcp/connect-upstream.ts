@@ -1,6 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { ClientCapabilities } from "@modelcontextprotocol/sdk/types.js";
 import type { AppError } from "@/lib/errors/app-error";
 import { orbitVersion } from "@/lib/version";
 import { createLazySchemaValidator } from "./lazy-schema-validator";
@@ -17,6 +18,8 @@ export type ConnectUpstreamOptions = {
   timeoutMs: number;
   /** Ends the conversation early; the connection also stops on its own after `timeoutMs`. */
   signal?: AbortSignal;
+  /** What Orbit's client declares at initialize; none by default (it answers no server-to-client request). */
+  capabilities?: ClientCapabilities;
 };
 
 export type UpstreamConnection = {
@@ -111,7 +114,7 @@ async function attempt(
 
   const client = new Client(
     { name: "orbit", version: orbitVersion },
-    { capabilities: {}, jsonSchemaValidator: createLazySchemaValidator() },
+    { capabilities: options.capabilities ?? {}, jsonSchemaValidator: createLazySchemaValidator() },
   );
   const close = async () => {
     try {

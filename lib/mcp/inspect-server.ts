@@ -44,7 +44,14 @@ const MAX_PAGES = 50;
  * following pagination; the whole conversation fits in `timeoutMs`. Throws the same AppErrors as connectUpstream.
  */
 export async function inspectServer(options: ConnectUpstreamOptions): Promise<ServerInspection> {
-  const connection = await connectUpstream(options);
+  // Declared so the registry lists the tools a capable client sees: servers may offer some (sampling, elicitation,
+  // roots) only to clients that can answer those requests, and the federated endpoint lists tools from the registry.
+  // No tool is called while inspecting; a request that comes all the same (roots/list right after initialize) gets
+  // the SDK's "method not found", as from any client without a handler.
+  const connection = await connectUpstream({
+    ...options,
+    capabilities: { sampling: {}, elicitation: { form: {}, url: {} }, roots: {} },
+  });
   const { client, signal } = connection;
   try {
     const capabilities = client.getServerCapabilities() ?? {};

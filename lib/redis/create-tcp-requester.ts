@@ -2,6 +2,7 @@ import { errors, type Requester, type UpstashRequest, type UpstashResponse } fro
 import { createClient, ErrorReply, MultiErrorReply, TimeoutError } from "redis";
 import { createScriptAdapter } from "@/lib/redis/create-script-adapter";
 import { withTimeout } from "@/lib/resilience/with-timeout";
+import { log } from "@/lib/telemetry/log";
 
 export type TcpRequesterOptions = {
   /** `redis[s]://[[user]:password@]host[:port][/db]` */
@@ -58,11 +59,11 @@ export function createTcpRequester(options: TcpRequesterOptions): TcpRequester {
     lastError = error;
     if (!down && !closed) {
       down = true;
-      console.warn(`Redis at ${target} is unreachable, retrying in the background: ${error.message}`);
+      log.warn("Redis is unreachable, retrying in the background", { redis: target, error: error.message });
     }
   });
   client.on("ready", () => {
-    if (down) console.info(`Redis at ${target} is reachable again`);
+    if (down) log.info("Redis is reachable again", { redis: target });
     down = false;
     lastError = undefined;
   });

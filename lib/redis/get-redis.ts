@@ -1,6 +1,7 @@
 import type { Redis } from "@upstash/redis";
 import { getEnv } from "@/lib/env";
 import { createRedis, type RedisConnection } from "@/lib/redis/create-redis";
+import { log } from "@/lib/telemetry/log";
 
 /** "ok", "not_configured", or why Redis did not answer. */
 export type RedisPing = "ok" | "not_configured" | string;
@@ -23,7 +24,7 @@ export function getRedis(): Redis | null {
     globalForRedis.orbitRedis = createRedis({ upstash, url: env.REDIS_URL });
     if (globalForRedis.orbitRedis === null) {
       // Said once, at first use: with several instances, limits and caches silently multiply otherwise.
-      console.warn(
+      log.warn(
         "No Redis configured: rate limits and caches are per-process (set REDIS_URL or UPSTASH_REDIS_REST_URL)",
       );
     }

@@ -8,6 +8,7 @@ import type {
 } from "@/lib/resilience/circuit-breaker";
 import { createMemoryCircuitBreaker } from "@/lib/resilience/circuit-breaker-memory";
 import { withTimeout } from "@/lib/resilience/with-timeout";
+import { log } from "@/lib/telemetry/log";
 
 // A port of `stepCircuit` (circuit-breaker-step.ts); keep the two in step. One EVAL reads, transitions and writes the
 // hash, so concurrent instances never lose a failure or hand out two probes for one slot. The caller's clock is
@@ -138,7 +139,7 @@ export function createRedisCircuitBreaker(options: {
       // Said once per outage, not once per call.
       if (!warned) {
         warned = true;
-        console.warn("Circuit breaker state is per-process until Redis answers again:", error);
+        log.warn("circuit breaker state is per-process until Redis answers again", { error: String(error) });
       }
       return operation === "peek" || operation === "acquire"
         ? local[operation](key, policy)

@@ -1,6 +1,7 @@
 import type { Redis } from "@upstash/redis";
 import type { ResponseCache, ResponseCacheOptions } from "@/lib/resilience/response-cache";
 import { withTimeout } from "@/lib/resilience/with-timeout";
+import { log } from "@/lib/telemetry/log";
 
 /**
  * Answers in Redis as JSON under `<prefix><key>` with SET EX, shared by every instance. Failures and slow answers
@@ -14,7 +15,7 @@ export function createRedisResponseCache(redis: Redis, options: ResponseCacheOpt
   const warn = (error: unknown) => {
     if (warned) return;
     warned = true;
-    console.warn("Response cache unavailable, calling upstream instead:", error);
+    log.warn("response cache unavailable, calling upstream instead", { error: String(error) });
   };
 
   return {

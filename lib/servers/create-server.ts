@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { inspectServer } from "@/lib/mcp/inspect-server";
 import { aliasTakenError } from "./alias-taken-error";
+import { publishServerListsChanged } from "./publish-server-lists-changed";
 import { sealHeaders } from "./seal-headers";
 import { type CreateServerInput, createServerInput } from "./server-input-schema";
 import { slugTakenError } from "./slug-taken-error";
@@ -43,7 +44,7 @@ export async function createServer(options: {
     : undefined;
 
   try {
-    return await prisma.$transaction(async (tx) => {
+    const view = await prisma.$transaction(async (tx) => {
       const server = await tx.server.create({
         data: {
           slug: input.slug,
@@ -83,6 +84,9 @@ export async function createServer(options: {
         await tx.server.findUniqueOrThrow({ where: { id: server.id }, include: serverViewInclude }),
       );
     });
+    // Its tools, prompts and resources joined the federated lists.
+    await publishServerListsChanged(view);
+    return view;
   } catch (error) {
     // Two operators registering the same slug at once: the unique index decides, the loser gets a clear answer.
     if ((error as { code?: string }).code === "P2002") {

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { inspectServer } from "@/lib/mcp/inspect-server";
+import { publishListChanged } from "./publish-list-changed";
 import { resolveUpstreamTarget } from "./resolve-upstream-target";
 import { syncServerTools, type ToolSyncCounts } from "./sync-server-tools";
 import { type ServerView, serverViewInclude, toServerView, toStoredServerInfo } from "./to-server-view";
@@ -26,7 +27,7 @@ export async function refreshServerTools(options: {
   const inspection = await inspectServer(target);
   // A listing cut at the page limit cannot prove a tool is gone, so nothing is deleted then.
   const truncated = inspection.truncated.includes("tools");
-  return prisma.$transaction(async (tx) => {
+  const refreshed = await prisma.$transaction(async (tx) => {
     const { count } = await tx.server.updateMany({
       where: { id: server.id },
       data: {
@@ -59,4 +60,10 @@ export async function refreshServerTools(options: {
     );
     return { server: view, tools, truncated };
   });
+  // Whoever refreshed (an operator, the worker, an upstream's list_changed), federated sessions hear of a change.
+  const { tools } = refreshed;
+  if (tools.added + tools.changed + tools.removed > 0) {
+    await publishListChanged({ serverId: server.id, slug: server.slug, list: "tools" });
+  }
+  return refreshed;
 }

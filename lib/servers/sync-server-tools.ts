@@ -1,3 +1,4 @@
+import { forgetLookups } from "@/lib/cache/create-lookup-cache";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbTx } from "@/lib/db/get-prisma";
 import type { InspectedTool } from "@/lib/mcp/inspect-server";
@@ -56,6 +57,8 @@ export async function syncServerTools(
     await tx.tool.updateMany({ where: { serverId, name: { in: unchanged } }, data: { refreshedAt: now } });
   }
   if (missing.length > 0) await tx.tool.deleteMany({ where: { serverId, name: { in: missing } } });
+  // Gateway calls read tool hints through a short-lived cache; this instance sees the new ones at once.
+  if (added.length + changed.length + missing.length > 0) forgetLookups("tools");
 
   return {
     added: added.length,

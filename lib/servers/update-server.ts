@@ -1,11 +1,13 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole } from "@/lib/auth/roles";
+import { forgetLookups } from "@/lib/cache/create-lookup-cache";
 import type { Prisma } from "@/lib/db/generated/client";
 import { type DbTx, getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { aliasTakenError } from "./alias-taken-error";
 import { applyHeaderChanges } from "./apply-header-changes";
 import { openHeaders } from "./open-headers";
+import { publishServerListsChanged } from "./publish-server-lists-changed";
 import { sealHeaders } from "./seal-headers";
 import {
   type ParsedUpdateServerInput,
@@ -28,7 +30,7 @@ export async function updateServer(options: {
   assertRole(options.actor, "operator");
   const input = updateServerInput.parse(options.input);
   try {
-    return await getPrisma().$transaction(async (tx) => {
+    const view = await getPrisma().$transaction(async (tx) => {
       const before = await tx.server.findUnique({
         where: { id: options.serverId },
         include: { endpoints: { orderBy: { position: "asc" } } },
@@ -80,6 +82,9 @@ export async function updateServer(options: {
       });
       return toServerView(after);
     });
+    // Endpoints, alias, enabled or scope may have changed what it contributes to the federated lists.
+    await publishServerListsChanged(view);
+    return view;
   } catch (error) {
     if ((error as { code?: string }).code === "P2002" && (input.slug || input.alias)) {
       const slugTaken =
@@ -92,6 +97,9 @@ export async function updateServer(options: {
       throw aliasTakenError(input.alias, error);
     }
     throw error;
+  } finally {
+    // The gateway reads servers through a short-lived cache; this instance sees the change with its next request.
+    forgetLookups("servers");
   }
 }
 

@@ -14,11 +14,13 @@ export type OrbitMetrics = {
   circuitState: Gauge<"server" | "replica">;
   /** Set at scrape time: deliveries not yet in a terminal state. */
   inboxDepth: Gauge<"status">;
+  /** Set at scrape time: live MCP gateway sessions, across every instance when Redis is shared. */
+  mcpSessions: Gauge<"endpoint">;
 };
 
 // On globalThis because Next bundles each route separately: a module-level registry would be one per route, and the
 // metrics route would never see what the webhook or REST routes counted. One per process; Prometheus scrapes each
-// instance (and the worker, which has no HTTP server, is not scraped: its calls show in the request log).
+// instance; the worker serves its own registry on ORBIT_WORKER_METRICS_PORT (serve-worker-metrics.ts).
 const globalForMetrics = globalThis as typeof globalThis & { orbitMetrics?: OrbitMetrics };
 
 export function getMetrics(): OrbitMetrics {
@@ -74,6 +76,12 @@ function createMetrics(): OrbitMetrics {
       name: "orbit_inbox_depth",
       help: "Webhook deliveries waiting or in progress, by status.",
       labelNames: ["status"],
+      registers,
+    }),
+    mcpSessions: new Gauge({
+      name: "orbit_mcp_sessions",
+      help: "Live MCP gateway sessions (not expired, not deleted) by endpoint: passthrough or federated.",
+      labelNames: ["endpoint"],
       registers,
     }),
   };

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { getPrisma } from "@/lib/db/get-prisma";
 import {
   createRequestLogWriter,
   type RequestLogRow,
   type RequestLogWriter,
 } from "@/lib/telemetry/create-request-log-writer";
 import { formatLogBody } from "@/lib/telemetry/format-log-body";
+import { insertRequestLogRows } from "@/lib/telemetry/insert-request-log-rows";
+import { log } from "@/lib/telemetry/log";
 
 export type RequestLogEntry = {
   requestId: string;
@@ -32,7 +33,8 @@ const globalForLog = globalThis as unknown as { orbitRequestLog?: RequestLogWrit
 function getWriter(): RequestLogWriter {
   if (!globalForLog.orbitRequestLog) {
     globalForLog.orbitRequestLog = createRequestLogWriter({
-      write: (rows) => getPrisma().requestLog.createMany({ data: rows, skipDuplicates: true }),
+      write: insertRequestLogRows,
+      warn: (message) => log.warn(message),
     });
     registerShutdownFlush();
   }
@@ -48,9 +50,7 @@ export function recordRequest(entry: RequestLogEntry): void {
   try {
     getWriter().enqueue(toRow(entry));
   } catch (error) {
-    console.warn(
-      `[request-log] row for ${entry?.requestId} not recorded: ${(error as Error)?.message ?? error}`,
-    );
+    log.warn("request-log row not recorded", { requestId: entry?.requestId, error: String(error) });
   }
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedDatabase } from "@/lib/boot/start-embedded-database";
 import { migrateDatabase } from "@/lib/db/migrate-database";
+import { decideContainerTests } from "@/lib/test/decide-container-tests";
 
 /**
  * Runs once before any test file. Integration tests talk to DATABASE_URL when it is set (a database made for this
@@ -25,6 +26,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   // A per-IP webhook limit low enough that the test proving the limit can reach it in a few hundred requests.
   process.env.ORBIT_WEBHOOK_IP_RATE_PER_MINUTE ||= "120";
 
+  decideContainerTests((line) => console.log(line));
   const redisUrl = await chooseTestRedis();
   if (redisUrl) {
     process.env.ORBIT_TEST_REDIS_URL = redisUrl;

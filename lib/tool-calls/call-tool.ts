@@ -1,5 +1,7 @@
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { type CircuitPolicy, defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
+import { log } from "@/lib/telemetry/log";
+import { traceToolCall } from "@/lib/telemetry/trace-tool-call";
 import type { ReplicaInvoker } from "@/lib/tool-calls/call-replica";
 import { CircuitOpenError, callTarget, type TargetCallResult } from "@/lib/tool-calls/call-target";
 import { getToolCallDeps, type ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
@@ -36,7 +38,12 @@ export type CallToolOptions = {
  * circuit → cache → pooled client with a deadline → retries only when safe → outcome recorded. Throws AppError
  * (upstream_error, upstream_timeout, circuit_open) with `details.attempts`.
  */
-export async function callTool(options: CallToolOptions): Promise<ToolCallResponse> {
+export function callTool(options: CallToolOptions): Promise<ToolCallResponse> {
+  // One `orbit.tool_call` trace span per call, described by the same outcome the request log gets.
+  return traceToolCall(options, (record) => runToolCall({ ...options, record }));
+}
+
+async function runToolCall(options: CallToolOptions): Promise<ToolCallResponse> {
   const { target, tool, caller, fallback, signal, record, invoke } = options;
   const args = options.args ?? {};
   const policy = resolvePolicy(options.policy);
@@ -102,6 +109,6 @@ function emit(record: CallToolOptions["record"], outcome: ToolCallOutcome): void
   try {
     record(outcome);
   } catch (error) {
-    console.error("Recording a tool call outcome failed:", error);
+    log.error("recording a tool call outcome failed", { error });
   }
 }

@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
+import {
+  PromptListChangedNotificationSchema,
+  ResourceListChangedNotificationSchema,
+  ToolListChangedNotificationSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { displayOrigin } from "@/lib/http/display-url";
 import { connectUpstream, type UpstreamConnection, type UpstreamTransport } from "@/lib/mcp/connect-upstream";
+import { noteUpstreamListChanged, type UpstreamListChange } from "@/lib/servers/note-upstream-list-changed";
 
 export type PoolLease = {
   connection: UpstreamConnection;
@@ -40,10 +46,32 @@ type Entry = {
  * connectUpstream gives every connection one deadline (its timeoutMs) for its whole life, so pooled connections are
  * opened with `maxLifetimeMs` and retired before a call could outlive it; connecting itself is bounded separately by
  * aborting through `signal`.
+ *
+ * A pooled connection is also how Orbit hears an upstream's `notifications/{tools,prompts,resources}/list_changed`
+ * (on the stream the SDK's client keeps open): each one goes to `onListChanged`, by default the registry's refresh.
  */
-export function createClientPool(options: { idleMs?: number; maxLifetimeMs?: number } = {}): ClientPool {
+export function createClientPool(
+  options: {
+    idleMs?: number;
+    maxLifetimeMs?: number;
+    onListChanged?: (change: Extract<UpstreamListChange, { url: string }>) => void;
+  } = {},
+): ClientPool {
   const idleMs = options.idleMs ?? 5 * 60_000;
   const maxLifetimeMs = options.maxLifetimeMs ?? 60 * 60_000;
+  const onListChanged = options.onListChanged ?? noteUpstreamListChanged;
+
+  function watchLists(connection: UpstreamConnection, url: string): UpstreamConnection {
+    const lists = [
+      ["tools", ToolListChangedNotificationSchema],
+      ["prompts", PromptListChangedNotificationSchema],
+      ["resources", ResourceListChangedNotificationSchema],
+    ] as const;
+    for (const [list, schema] of lists) {
+      connection.client.setNotificationHandler(schema, () => onListChanged({ url, list }));
+    }
+    return connection;
+  }
   const entries = new Map<string, Entry>();
 
   function close(entry: Entry): void {
@@ -72,6 +100,7 @@ export function createClientPool(options: { idleMs?: number; maxLifetimeMs?: num
       timeoutMs: maxLifetimeMs,
       signal: controller.signal,
     })
+      .then((connection) => watchLists(connection, acquire.url))
       .catch((error: unknown) => {
         // connectUpstream would name maxLifetimeMs as the time waited; say the connect timeout instead.
         if (!timedOut) throw error;

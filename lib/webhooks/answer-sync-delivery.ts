@@ -1,3 +1,4 @@
+import { log } from "@/lib/telemetry/log";
 import type { DeliveryClaim } from "@/lib/webhooks/processing/delivery-claim";
 import { runClaimedDelivery } from "@/lib/webhooks/processing/run-claimed-delivery";
 import { toWebhookReceipt, type WebhookReceipt } from "@/lib/webhooks/to-webhook-receipt";
@@ -13,14 +14,7 @@ export async function answerSyncDelivery(options: {
 }): Promise<WebhookReceipt> {
   const { claim } = options;
   const run = runClaimedDelivery(claim).catch((error: unknown) => {
-    console.error(
-      JSON.stringify({
-        level: "error",
-        msg: "sync delivery attempt failed",
-        deliveryId: claim.deliveryId,
-        error: String(error),
-      }),
-    );
+    log.error("sync delivery attempt failed", { deliveryId: claim.deliveryId, error });
     return null;
   });
   let timer: NodeJS.Timeout | undefined;

@@ -1,3 +1,4 @@
+import { log } from "@/lib/telemetry/log";
 import { recordMetric } from "@/lib/telemetry/record-metric";
 
 // Rejected webhooks are not stored (the issue: "nothing stored beyond a rejection counter"), so the metric, this
@@ -20,7 +21,7 @@ export function countWebhookRejection(entry: {
   recordMetric((metrics) => metrics.webhookRejections.inc({ reason: entry.reason }));
   // A missing or unreadable secret is the operator's problem, not the sender's: say so louder.
   const level = entry.reason === "missing_secret" ? "error" : "warn";
-  console.warn(JSON.stringify({ level, msg: "webhook rejected", ...entry, count }));
+  log[level]("webhook rejected", { ...entry, count });
   return count;
 }
 

@@ -1,4 +1,5 @@
 import { openSecrets } from "@/lib/integrations/open-secrets";
+import { log } from "@/lib/telemetry/log";
 
 /**
  * An integration's verification secrets (one, or two while rotating) for the public endpoint. Anything unreadable
@@ -9,9 +10,7 @@ export function openIntegrationSecrets(secretsEncrypted: string): string[] {
   try {
     return openSecrets(secretsEncrypted);
   } catch (error) {
-    console.error(
-      JSON.stringify({ level: "error", msg: "integration secrets unreadable", error: String(error) }),
-    );
+    log.error("integration secrets unreadable", { error });
     return [];
   }
 }

@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { getClientIp } from "@/lib/http/get-client-ip";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
+import { withRequestContext } from "@/lib/telemetry/request-context";
+import { withSpan } from "@/lib/telemetry/with-span";
 import { answerSyncDelivery } from "@/lib/webhooks/answer-sync-delivery";
 import { countWebhookRejection } from "@/lib/webhooks/count-webhook-rejection";
 import { findWebhookIntegration } from "@/lib/webhooks/find-webhook-integration";
@@ -25,12 +27,20 @@ import { getWebhookMaxBodyBytes } from "@/lib/webhooks/webhook-body-limit";
  * the inbox write — so nothing unsigned is ever stored, and nothing stored is ever processed twice. Throws AppError
  * for every refusal (the route turns it into the envelope).
  */
-export async function receiveWebhook(options: {
-  slug: string;
-  request: Request;
-  requestId: string;
-  now?: Date;
-}): Promise<WebhookReceipt> {
+export function receiveWebhook(options: ReceiveWebhookOptions): Promise<WebhookReceipt> {
+  // The request id rides along for every log line and span below (a sync delivery's tool call included).
+  return withRequestContext(options.requestId, () =>
+    withSpan("orbit.webhook.receive", { "orbit.webhook_slug": options.slug }, async (span) => {
+      const receipt = await receive(options);
+      span.setAttributes({ "orbit.status": receipt.status, "orbit.duplicate": receipt.duplicate });
+      return receipt;
+    }),
+  );
+}
+
+type ReceiveWebhookOptions = { slug: string; request: Request; requestId: string; now?: Date };
+
+async function receive(options: ReceiveWebhookOptions): Promise<WebhookReceipt> {
   const { request, requestId } = options;
   const sourceIp = getClientIp(request.headers);
   await checkRateLimit("webhookSourceIp", sourceIp);

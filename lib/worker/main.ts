@@ -1,35 +1,55 @@
 import { hostname } from "node:os";
 import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { runConfiguredContainerWatcher } from "@/lib/docker/run-configured-container-watcher";
 import { getEnv } from "@/lib/env";
 import { runHealthLoop } from "@/lib/health/run-health-loop";
+import { log as orbitLog } from "@/lib/telemetry/log";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
+import { registerTracing } from "@/lib/telemetry/register-tracing";
+import { serveWorkerMetrics } from "@/lib/telemetry/serve-worker-metrics";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { runDeliveryLoop } from "@/lib/worker/run-delivery-loop";
 
 // The worker process (`npm run worker`, or spawned by `npm start`). It consumes the webhook inbox (async deliveries,
 // retries on their schedule, deliveries whose processor died) and runs the upstream health checks and periodic tool
-// refresh. The job queue and Docker healer land in a later issue, each as another loop started here.
+// refresh, and follows the container engine to heal containers (lib/docker). The job queue lands in a later issue, as
+// another loop started here.
 
-const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
+// The worker's own messages, as JSON lines like every other Orbit log.
+const log = (line: string) => orbitLog.info(line);
 
 async function main(): Promise<void> {
+  // First, so spans of everything below (tool calls of deliveries) are exported when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = await registerTracing("worker");
   // Under `npm start` the launcher passes DATABASE_URL; run alone, the worker joins the embedded database.
   const local = await prepareLocalEnvironment();
   const prisma = getPrisma();
   await waitForDatabase(prisma);
   const workerId = `worker-${hostname()}-${process.pid}`;
   log(`worker started (${workerId})`);
+  const env = getEnv();
+  // Counters live in the process that counts: the worker's are scraped here, not at the web's /api/metrics.
+  const metricsServer = env.ORBIT_WORKER_METRICS_PORT
+    ? await serveWorkerMetrics({ host: env.ORBIT_WORKER_METRICS_HOST, port: env.ORBIT_WORKER_METRICS_PORT })
+    : null;
+  if (metricsServer) log(`worker metrics at ${metricsServer.url}`);
 
   const stop = new AbortController();
   const deliveries = runDeliveryLoop({ workerId, signal: stop.signal, log });
-  const env = getEnv();
   const health = runHealthLoop({
     signal: stop.signal,
     // The circuits tool calls use, so a check's verdict opens or closes the same circuit a call sees.
     breaker: getToolCallDeps().breaker,
     healthIntervalMs: env.ORBIT_HEALTH_INTERVAL_SECONDS * 1000,
     toolsIntervalMs: env.ORBIT_TOOLS_REFRESH_SECONDS * 1000,
+    log,
+  });
+  // Follows DOCKER_HOST's engine and heals containers; with no engine there it says so once and retries quietly.
+  const containers = runConfiguredContainerWatcher({
+    signal: stop.signal,
+    workerId,
+    breaker: getToolCallDeps().breaker,
     log,
   });
 
@@ -40,9 +60,11 @@ async function main(): Promise<void> {
       stopping = true;
       log(`${signal}: finishing deliveries in flight`);
       stop.abort();
-      await Promise.all([deliveries, health]);
+      await Promise.all([deliveries, health, containers]);
       // Buffered request-log rows are written before the connection closes; losing them is the one thing to avoid.
       await flushRequestLog();
+      await tracing?.shutdown();
+      await metricsServer?.close();
       await getToolCallDeps().pool.closeAll();
       await prisma.$disconnect();
       await local.stop();
@@ -70,6 +92,6 @@ async function waitForDatabase(prisma: ReturnType<typeof getPrisma>): Promise<vo
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  orbitLog.error("worker stopped on an error", { error });
   process.exit(1);
 });

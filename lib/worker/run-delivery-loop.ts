@@ -1,3 +1,4 @@
+import { observeWorker } from "@/lib/telemetry/observe-worker";
 import { claimDueDeliveries } from "@/lib/webhooks/processing/claim-due-deliveries";
 import { type RunDeliveryOptions, runClaimedDelivery } from "@/lib/webhooks/processing/run-claimed-delivery";
 
@@ -55,13 +56,15 @@ export async function runDeliveryLoop(options: DeliveryLoopOptions): Promise<voi
           integrationIds: options.integrationIds,
         });
         claimed = claims.length;
+        observeWorker.loopRan("deliveries");
         if (claimFailures > 0) log(`claiming deliveries works again after ${claimFailures} failed attempts`);
         claimFailures = 0;
         for (const claim of claims) {
           const attempt: Promise<void> = runClaimedDelivery(claim, options)
             .then(
-              () => {
+              (outcome) => {
                 processed++;
+                observeWorker.deliveryFinished(outcome?.status ?? null);
               },
               (error: unknown) => log(`delivery ${claim.deliveryId} attempt failed: ${String(error)}`),
             )

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatTime } from "@/components/deliveries/format-time";
+import { FederatedCollisionsCard } from "@/components/servers/federated-collisions-card";
 import { LiveRefresh } from "@/components/servers/live-refresh";
 import { CircuitBadge, HealthBadge } from "@/components/servers/replica-health-badges";
 import { buttonClass } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { listReplicaHealth } from "@/lib/health/list-replica-health";
+import { listServerCollisions } from "@/lib/servers/list-server-collisions";
 import { listServers } from "@/lib/servers/list-servers";
 
 export const metadata: Metadata = { title: "Servers" };
@@ -16,6 +18,7 @@ export default async function ServersPage() {
   const actor = await requirePageActor();
   const servers = await listServers({ actor });
   const health = await listReplicaHealth({ actor });
+  const collisions = await listServerCollisions({ actor });
   const canManage = roleAtLeast(actor.role, "operator");
   return (
     <>
@@ -60,6 +63,11 @@ export default async function ServersPage() {
                         {server.name}
                       </Link>
                       <div className="font-mono text-xs text-zinc-500">{server.slug}</div>
+                      {server.alias === server.slug ? null : (
+                        <div className="text-xs text-zinc-500">
+                          alias <span className="font-mono">{server.alias}</span>
+                        </div>
+                      )}
                     </td>
                     <td className="py-2 pr-4">
                       <ul className="space-y-1">
@@ -106,6 +114,11 @@ export default async function ServersPage() {
           </div>
         )}
       </Card>
+      {collisions.length > 0 ? (
+        <div className="mt-6">
+          <FederatedCollisionsCard collisions={collisions} />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { IntegrationRoute } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
+import { log } from "@/lib/telemetry/log";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import type { ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
@@ -66,9 +67,7 @@ async function resolveFallback(serverId: string, toolName: string): Promise<Tool
   try {
     return (await resolveToolCallTarget({ serverId, toolName })).target;
   } catch (error) {
-    console.warn(
-      JSON.stringify({ level: "warn", msg: "fallback server unusable", serverId, error: String(error) }),
-    );
+    log.warn("fallback server unusable", { serverId, error: String(error) });
     return undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { updateServer } from "@/lib/servers/update-server";
 import { findClosedPort } from "@/lib/test/find-closed-port";
 import { type FlakyMcpServer, startFlakyMcpServer } from "@/lib/test/start-flaky-mcp-server";
 import { claimDelivery } from "@/lib/webhooks/processing/claim-delivery";
@@ -132,10 +133,10 @@ describe("processDelivery", () => {
     });
     const endpoint = { serverId: route.serverId! };
     const live = (await prisma.serverEndpoint.findFirstOrThrow({ where: endpoint })).url;
-    await prisma.serverEndpoint.updateMany({
-      where: endpoint,
-      data: { url: `http://127.0.0.1:${await findClosedPort()}/mcp` },
-    });
+    // Endpoints change the way an operator changes them, so every cache of this instance follows at once.
+    const pointAt = (url: string) =>
+      updateServer({ actor: { kind: "cli" }, serverId: endpoint.serverId, input: { endpoints: [{ url }] } });
+    await pointAt(`http://127.0.0.1:${await findClosedPort()}/mcp`);
     const delivery = await inbox();
 
     const first = await processDelivery(delivery.id, { workerId: "w" });
@@ -143,7 +144,7 @@ describe("processDelivery", () => {
     expect(server.counts().calls.charge ?? 0).toBe(0);
 
     // The server comes back (here: the endpoint points at it again); the next attempt charges exactly once.
-    await prisma.serverEndpoint.updateMany({ where: endpoint, data: { url: live } });
+    await pointAt(live);
     const second = await processDelivery(delivery.id, { workerId: "w" });
     expect(second).toMatchObject({ status: "succeeded" });
     expect(server.counts().calls.charge).toBe(1);

@@ -1,4 +1,5 @@
 import type { Delivery } from "@/lib/db/generated/client";
+import { log } from "@/lib/telemetry/log";
 import { recordRequest } from "@/lib/telemetry/record-request";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
 import type { DeliveryOutcome } from "@/lib/webhooks/processing/delivery-outcome";
@@ -36,6 +37,6 @@ export function recordDeliveryAttempt(entry: {
     });
   } catch (error) {
     // Telemetry must never decide a delivery's fate.
-    console.error(JSON.stringify({ level: "error", msg: "request log failed", error: String(error) }));
+    log.error("request log failed", { deliveryId: delivery.id, error });
   }
 }

@@ -1,7 +1,10 @@
 import type { Delivery, Integration, IntegrationRoute } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { toAppError } from "@/lib/http/error-response";
+import { log } from "@/lib/telemetry/log";
 import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
+import { withRequestContext } from "@/lib/telemetry/request-context";
+import { withSpan } from "@/lib/telemetry/with-span";
 import type { ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
 import { boundToolResult } from "@/lib/webhooks/processing/bound-tool-result";
@@ -43,7 +46,17 @@ export async function runClaimedDelivery(
   const trace: Trace = { call: null, args: null };
   // Give up on the tool call before the lock runs out, so no other processor can start while this one still runs.
   const signal = AbortSignal.timeout(Math.max(100, claim.lockMs - Math.min(10_000, claim.lockMs / 4)));
-  const attempt = await attemptDelivery(delivery, claim, trace, signal, options).catch((error: unknown) => {
+  // Logs and spans of the attempt carry the request id the webhook got at intake, whichever process runs it.
+  const spanAttributes = {
+    "orbit.delivery_id": delivery.id,
+    "orbit.integration": delivery.integration.slug,
+    "orbit.attempt": claim.attempts,
+  };
+  const attempt = await withRequestContext(delivery.requestId, () =>
+    withSpan("orbit.webhook.process", spanAttributes, () =>
+      attemptDelivery(delivery, claim, trace, signal, options),
+    ),
+  ).catch((error: unknown) => {
     const failure = settleFailedCall({
       ...retryInput(delivery, claim, options),
       error: toAppError(error),
@@ -73,7 +86,7 @@ export async function runClaimedDelivery(
     latencyMs: performance.now() - started,
   });
   if (!written) {
-    console.warn(JSON.stringify({ level: "warn", msg: "delivery claim lost", deliveryId: delivery.id }));
+    log.warn("delivery claim lost", { deliveryId: delivery.id, requestId: delivery.requestId });
     return null;
   }
   return outcome;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CheckHealthButton } from "@/components/servers/check-health-button";
+import { FederatedNamesCard } from "@/components/servers/federated-names-card";
 import { LiveRefresh } from "@/components/servers/live-refresh";
 import { ReplicaHealthTable } from "@/components/servers/replica-health-table";
 import { ServerActions } from "@/components/servers/server-actions";
@@ -9,6 +10,7 @@ import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { listReplicaHealth } from "@/lib/health/list-replica-health";
 import { getServerForPage } from "@/lib/servers/get-server-for-page";
+import { listServerCollisions } from "@/lib/servers/list-server-collisions";
 import { listServerTools } from "@/lib/servers/list-server-tools";
 
 export const metadata: Metadata = { title: "Server" };
@@ -19,6 +21,7 @@ export default async function ServerPage({ params }: { params: Promise<{ id: str
   const server = await getServerForPage({ actor, serverId });
   const tools = await listServerTools({ actor, serverId });
   const replicas = (await listReplicaHealth({ actor, serverIds: [server.id] })).get(server.id) ?? [];
+  const collisions = await listServerCollisions({ actor, serverId: server.id });
   const canManage = roleAtLeast(actor.role, "operator");
   const info = server.serverInfo;
   return (
@@ -83,6 +86,13 @@ export default async function ServerPage({ params }: { params: Promise<{ id: str
             </dd>
           </dl>
         </Card>
+        <FederatedNamesCard
+          alias={server.alias}
+          slug={server.slug}
+          enabled={server.enabled}
+          exampleTool={tools[0]?.name ?? null}
+          collisions={collisions}
+        />
         <Card title={`Tools (${tools.length})`}>
           <ToolTable tools={tools} />
         </Card>

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mcpErrorResponse } from "@/lib/gateway/mcp-error-response";
 import { relayMcpRequest } from "@/lib/gateway/relay-mcp-request";
+import { withRequestContext } from "@/lib/telemetry/request-context";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,10 @@ async function handle(request: Request, context: { params: Promise<{ server: str
   const requestId = randomUUID();
   try {
     const { server } = await context.params;
-    return await relayMcpRequest({ serverSlug: server, request, requestId });
+    // Log lines and trace spans inside carry the request id (see withRequestContext).
+    return await withRequestContext(requestId, () =>
+      relayMcpRequest({ serverSlug: server, request, requestId }),
+    );
   } catch (error) {
     return mcpErrorResponse(error, requestId, "MCP relay");
   }

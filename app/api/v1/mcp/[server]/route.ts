@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { errorResponse } from "@/lib/http/error-response";
 import { answerRestMcpRequest } from "@/lib/rest/answer-rest-mcp-request";
 import { authenticateRestCaller } from "@/lib/rest/authenticate-rest-caller";
+import { withRequestContext } from "@/lib/telemetry/request-context";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,9 @@ export async function POST(request: Request, context: { params: Promise<{ server
   try {
     const actor = await authenticateRestCaller(request.headers);
     const { server } = await context.params;
-    const answer = await answerRestMcpRequest({ actor, serverSlug: server, request, requestId });
+    const answer = await withRequestContext(requestId, () =>
+      answerRestMcpRequest({ actor, serverSlug: server, request, requestId }),
+    );
     return Response.json(answer, { headers: { "x-request-id": requestId } });
   } catch (error) {
     return errorResponse(error, requestId);
