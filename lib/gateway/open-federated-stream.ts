@@ -3,6 +3,7 @@ import type { FederatedContext } from "./federated-context";
 import { type FederatedStreamReader, joinFederatedStream } from "./federated-stream-hub";
 import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
 import type { FederatedMcpSession } from "./mcp-session-store";
+import { sseHeaders } from "./sse-headers";
 
 // Comments on an idle stream, so proxies and load balancers do not take it for dead.
 const KEEPALIVE_MS = 25_000;
@@ -48,13 +49,6 @@ export function openFederatedStream(context: FederatedContext, session: Federate
 
   return new Response(readable, {
     status: 200,
-    headers: {
-      "content-type": "text/event-stream",
-      // Compression would buffer the stream; events must reach the client as they happen.
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
-      "mcp-session-id": session.id,
-      "x-request-id": requestId,
-    },
+    headers: sseHeaders({ sessionId: session.id, requestId }),
   });
 }

@@ -8,6 +8,7 @@ import { requireFederatedSession } from "./require-federated-session";
 import { routeFederatedResponses } from "./route-federated-responses";
 import { sendToFederatedLinks } from "./send-to-federated-links";
 import { serveFederatedRequests } from "./serve-federated-requests";
+import { singleToolCall } from "./single-tool-call";
 
 // Client notifications every upstream session of the federated session must hear as well.
 const FOR_UPSTREAMS = new Set(["notifications/cancelled", "notifications/roots/list_changed"]);
@@ -42,20 +43,9 @@ export async function postFederatedMessages(context: FederatedContext, body: Uin
   if (initialize) return initializeFederatedSession(context, initialize, parsed);
 
   const session = requireFederatedSession(context);
-  const calls = messages.filter((m) => m.method === "tools/call");
-  if (calls.length > 0) {
-    // Batches were dropped from MCP in 2025-06-18; a tool call inside one would escape the one tool-call path.
-    if (messages.length > 1 || calls[0]!.id === undefined) {
-      return jsonRpcErrorResponse(
-        new AppError(
-          "bad_request",
-          "Send tools/call as a single request, not in a batch or as a notification.",
-        ),
-        { id: calls[0]!.id ?? null, requestId },
-      );
-    }
-    return relayFederatedToolCall(context, session, calls[0]!);
-  }
+  const call = singleToolCall(messages, requestId);
+  if (call instanceof Response) return call;
+  if (call) return relayFederatedToolCall(context, session, call);
 
   const requests = messages.filter((m) => m.method !== undefined && m.id !== undefined);
   const answers = messages.filter((m) => m.method === undefined && m.id !== undefined);

@@ -13,6 +13,7 @@ import { type JsonRpcMessage, parseMessage } from "./read-mcp-messages";
 import { recordGatewayCall } from "./record-gateway-call";
 import { ownHeaders, requestOnLink } from "./request-on-link";
 import { forwardOnLink, type LinkContext, moveSession, type UpstreamLink } from "./send-in-session";
+import { sseHeaders } from "./sse-headers";
 
 /**
  * What becomes of one upstream message on its way to the client: the event to send, or null for none. `reply`
@@ -176,14 +177,7 @@ export function relayCallInSession<L extends UpstreamLink>(options: {
 
   return new Response(readable, {
     status: 200,
-    headers: {
-      "content-type": "text/event-stream",
-      // Compression would buffer the stream; events must reach the client as they happen.
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
-      "mcp-session-id": options.sessionId,
-      "x-request-id": requestId,
-    },
+    headers: sseHeaders({ sessionId: options.sessionId, requestId }),
   });
 }
 

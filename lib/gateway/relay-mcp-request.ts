@@ -20,6 +20,7 @@ import type { RelayContext } from "./relay-context";
 import { relayToolCall } from "./relay-tool-call";
 import { type MessageVisitor, rewriteMcpResponse } from "./rewrite-mcp-response";
 import { forwardInSession } from "./send-in-session";
+import { singleToolCall } from "./single-tool-call";
 
 // MCP messages are small; a tool's arguments larger than this are a mistake or an attack.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -99,19 +100,9 @@ async function relayPost(context: RelayContext, body: Uint8Array): Promise<Respo
       );
     }
   }
-  if (calls.length > 0) {
-    // Batches were dropped from MCP in 2025-06-18; a tool call inside one would escape the one tool-call path.
-    if (messages.length > 1 || calls[0]!.id === undefined) {
-      return jsonRpcErrorResponse(
-        new AppError(
-          "bad_request",
-          "Send tools/call as a single request, not in a batch or as a notification.",
-        ),
-        { id: calls[0]!.id ?? null, requestId },
-      );
-    }
-    return relayToolCall(context, session, calls[0]!, raw);
-  }
+  const call = singleToolCall(messages, requestId);
+  if (call instanceof Response) return call;
+  if (call) return relayToolCall(context, session, call, raw);
 
   const { response, session: used } = await forwardInSession(context, session, {
     method: "POST",

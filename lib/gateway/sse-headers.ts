@@ -1,0 +1,11 @@
+/** The headers of every event stream the MCP endpoints answer with. */
+export function sseHeaders(options: { sessionId?: string; requestId: string }): Record<string, string> {
+  return {
+    "content-type": "text/event-stream",
+    // Compression would buffer the stream; events must reach the client as they happen.
+    "cache-control": "no-cache, no-transform",
+    "x-accel-buffering": "no",
+    ...(options.sessionId ? { "mcp-session-id": options.sessionId } : {}),
+    "x-request-id": options.requestId,
+  };
+}
