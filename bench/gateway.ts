@@ -34,18 +34,36 @@ export async function benchGateway(stack: BenchStack): Promise<{ ok: boolean }> 
   const proxy = await startMcpProxy();
 
   try {
-    const targets = [
-      { label: "direct", url: everything.url, tool: "echo" },
-      { label: "orbit passthrough", url: `${app.url}/api/mcp/${slug}`, headers: auth, tool: "echo" },
-      ...((await exists(`${app.url}/api/mcp`, auth))
-        ? [{ label: "orbit federated", url: `${app.url}/api/mcp`, headers: auth, tool: `${slug}__echo` }]
-        : []),
-      { label: "mcp-proxy (stdio)", url: proxy.url, tool: "echo" },
+    // Whose CPU each row is charged with: the gateway's process tree and the upstream's. mcp-proxy's tree holds
+    // its own server-everything (stdio), so its gateway figure includes its upstream.
+    const orbit = { gateway: app.pid, upstream: everything.pid };
+    const targets: Omit<Parameters<typeof measureMcpCalls>[0], "concurrency" | "calls" | "warmup">[] = [
+      { label: "direct", url: everything.url, tool: "echo", processes: { upstream: everything.pid } },
+      {
+        label: "orbit passthrough",
+        url: `${app.url}/api/mcp/${slug}`,
+        headers: auth,
+        tool: "echo",
+        processes: orbit,
+      },
+      {
+        label: "orbit federated",
+        url: `${app.url}/api/mcp`,
+        headers: auth,
+        tool: `${slug}__echo`,
+        processes: orbit,
+      },
+      { label: "mcp-proxy (stdio)", url: proxy.url, tool: "echo", processes: { gateway: proxy.pid } },
     ];
     const levels: CallLevel[] = [];
     for (const concurrency of CONCURRENCY) {
       for (const target of targets) {
-        const level = await measureMcpCalls({ ...target, concurrency, calls: CALLS, warmup: WARMUP });
+        const level = await measureMcpCalls({
+          ...target,
+          concurrency,
+          calls: CALLS,
+          warmup: WARMUP,
+        });
         levels.push(level);
         console.log(`[bench] ${formatLevel(level, levels)}`);
       }
@@ -63,18 +81,8 @@ export async function benchGateway(stack: BenchStack): Promise<{ ok: boolean }> 
   }
 }
 
-async function exists(url: string, headers: Record<string, string>): Promise<boolean> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { ...headers, "content-type": "application/json" },
-    body: "{}",
-  });
-  await response.body?.cancel();
-  return response.status !== 404 && response.status !== 405;
-}
-
 /** mcp-proxy (npm) serving server-everything's stdio transport as Streamable HTTP, the usual way to expose one. */
-async function startMcpProxy(): Promise<{ url: string; stop(): Promise<void> }> {
+async function startMcpProxy(): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = await findFreePort();
   const everythingEntry = path.join(
     path.dirname(require.resolve("@modelcontextprotocol/server-everything/package.json")),
@@ -113,6 +121,7 @@ async function startMcpProxy(): Promise<{ url: string; stop(): Promise<void> }> 
   }
   return {
     url,
+    pid: child.pid ?? 0,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
@@ -132,7 +141,11 @@ function relative(level: CallLevel, levels: CallLevel[]): { ratio: number; added
 
 function formatLevel(level: CallLevel, levels: CallLevel[]): string {
   const { ratio, addedP50 } = relative(level, levels);
-  return `| ${level.label} | ${level.concurrency} | ${level.calls} | ${level.failures} | ${Math.round(level.perSecond)} | ${(ratio * 100).toFixed(0)} % | ${level.p50.toFixed(2)} | ${level.p99.toFixed(2)} | ${level.label === "direct" ? "–" : `${addedP50 >= 0 ? "+" : ""}${addedP50.toFixed(2)}`} |`;
+  const cpu = (name: string) => {
+    const ms = level.cpuPerCall[name];
+    return ms == null ? "–" : ms.toFixed(2);
+  };
+  return `| ${level.label} | ${level.concurrency} | ${level.calls} | ${level.failures} | ${Math.round(level.perSecond)} | ${(ratio * 100).toFixed(0)} % | ${level.p50.toFixed(2)} | ${level.p99.toFixed(2)} | ${level.label === "direct" ? "–" : `${addedP50 >= 0 ? "+" : ""}${addedP50.toFixed(2)}`} | ${cpu("gateway")} | ${cpu("upstream")} |`;
 }
 
 function render(options: { stack: BenchStack; started: Date; levels: CallLevel[] }): string {
@@ -145,10 +158,10 @@ function render(options: { stack: BenchStack; started: Date; levels: CallLevel[]
 - Date: ${options.started.toISOString()}
 - Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB RAM, Node ${m.node}; load generator, app (web + worker), database${stack.redis ? ", Redis" : ""}, server-everything and mcp-proxy all on this machine, over loopback
 - Command: \`${stack.command}\`
-- Setup: \`tools/call echo\` with a per-call unique message, ${CALLS} calls per row, closed loop over N MCP SDK clients (one session each, opened and warmed with ${WARMUP} calls each before timing); every answer checked to echo its own message (failures column). "direct" is server-everything's own Streamable HTTP endpoint; "mcp-proxy (stdio)" is \`mcp-proxy\` (npm) in front of server-everything's stdio transport
+- Setup: \`tools/call echo\` with a per-call unique message, ${CALLS} calls per row, closed loop over N MCP SDK clients (one session each, opened and warmed with ${WARMUP} calls each before timing); every answer checked to echo its own message (failures column). CPU ms/call is the user + system time, per call while the row ran, of the gateway's processes (Orbit's web + worker; mcp-proxy with the server-everything it runs over stdio) and of the Streamable HTTP server-everything, read from /proc: unlike calls/s it barely moves with whatever else shares the two cores. "direct" is server-everything's own Streamable HTTP endpoint; "mcp-proxy (stdio)" is \`mcp-proxy\` (npm) in front of server-everything's stdio transport
 
-| endpoint | concurrency | calls | failures | calls/s | of direct | p50 ms | p99 ms | added p50 ms |
-|---|---|---|---|---|---|---|---|---|
+| endpoint | concurrency | calls | failures | calls/s | of direct | p50 ms | p99 ms | added p50 ms | gateway CPU ms/call | upstream CPU ms/call |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${levels.map((l) => formatLevel(l, levels)).join("\n")}
 
 Targets (issue 4): passthrough ≥ 60 % of direct throughput at c=16 (measured ${pass ? `${(relative(pass, levels).ratio * 100).toFixed(0)} %` : "–"}), ≤ 2 ms added p50 at c=1 (measured ${one ? `${relative(one, levels).addedP50.toFixed(2)} ms` : "–"}).`;

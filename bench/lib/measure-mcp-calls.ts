@@ -1,5 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { readProcessTreeCpuMs } from "./read-process-cpu";
 import { percentile } from "./send-load";
 
 export type CallLevel = {
@@ -10,6 +11,8 @@ export type CallLevel = {
   perSecond: number;
   p50: number;
   p99: number;
+  /** CPU ms per call of each process tree named in `processes` (only while the calls ran), when /proc can tell. */
+  cpuPerCall: Record<string, number | null>;
 };
 
 /**
@@ -25,6 +28,8 @@ export async function measureMcpCalls(options: {
   concurrency: number;
   calls: number;
   warmup: number;
+  /** Process trees (name → root pid) whose CPU time the calls are charged with: Orbit's, the upstream's. */
+  processes?: Record<string, number>;
 }): Promise<CallLevel> {
   const clients = await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
@@ -52,6 +57,8 @@ export async function measureMcpCalls(options: {
     const latencies: number[] = [];
     let failures = 0;
     let next = 0;
+    const processes = Object.entries(options.processes ?? {});
+    const cpuBefore = processes.map(([, pid]) => readProcessTreeCpuMs(pid));
     const started = performance.now();
     await Promise.all(
       clients.map(async (client) => {
@@ -65,6 +72,13 @@ export async function measureMcpCalls(options: {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuPerCall = Object.fromEntries(
+      processes.map(([name, pid], i) => {
+        const before = cpuBefore[i];
+        const after = readProcessTreeCpuMs(pid);
+        return [name, before == null || after == null ? null : (after - before) / latencies.length];
+      }),
+    );
     return {
       label: options.label,
       concurrency: options.concurrency,
@@ -73,6 +87,7 @@ export async function measureMcpCalls(options: {
       perSecond: latencies.length / seconds,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
+      cpuPerCall,
     };
   } finally {
     await Promise.all(clients.map((c) => c.close().catch(() => {})));

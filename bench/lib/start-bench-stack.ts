@@ -11,7 +11,7 @@ export const BENCH_ROOT = path.resolve(import.meta.dirname, "../..");
 export type BenchStack = {
   app: OrbitApp;
   prisma: ReturnType<typeof import("@/lib/db/get-prisma").getPrisma>;
-  everything: { url: string };
+  everything: { url: string; pid: number };
   /** "PostgreSQL 127.0.0.1:5432, Redis" and the like, for headings. */
   label: string;
   postgres: boolean;

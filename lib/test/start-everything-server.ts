@@ -6,6 +6,8 @@ import { findFreePort } from "@/lib/test/find-free-port";
 export type EverythingServer = {
   /** The Streamable HTTP endpoint, e.g. http://127.0.0.1:41234/mcp */
   url: string;
+  /** Its process, for benchmarks that read its CPU time. */
+  pid: number;
   /** Stops this server's process (and only it); resolves once it has exited. */
   stop(): Promise<void>;
 };
@@ -60,7 +62,7 @@ async function startOnce(port: number, readyTimeoutMs: number): Promise<Everythi
       // Any HTTP answer (it says 400 to a GET without a session) means it is listening.
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       await response.body?.cancel();
-      return { url, stop };
+      return { url, pid: child.pid ?? 0, stop };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
