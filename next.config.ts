@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
     "@opentelemetry/sdk-trace",
     // The container engine's client (lib/docker): Node-only, with optional native parts (ssh2) not to be bundled.
     "dockerode",
+    // The job queue (lib/jobs): Node-only, holds its own pg pool; one copy per process, not one per route bundle.
+    "pg-boss",
   ],
   poweredByHeader: false,
   typedRoutes: false,

@@ -47,7 +47,9 @@ export default defineConfig({
       ],
     },
     trace: "retain-on-failure",
-    screenshot: "only-on-failure",
+    // Every test ends with a full-page screenshot in test-results/<test>/ (kept by .ci/run as a CI artifact), so a
+    // reviewer can look at each page as the run left it, passed or failed.
+    screenshot: { mode: "on", fullPage: true },
   },
   projects: [
     { name: "setup", testMatch: /setup\/.*\.setup\.ts$/ },

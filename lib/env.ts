@@ -131,6 +131,17 @@ const schema = z
     // server's tool list is re-read this often.
     ORBIT_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(30),
     ORBIT_TOOLS_REFRESH_SECONDS: z.coerce.number().int().min(30).default(300),
+    // The job queue (lib/jobs, pg-boss): jobs one worker runs at once; how often a job whose worker died is noticed
+    // (the queue's maintenance pass) and how often it is then tried again elsewhere; how long a stopping worker lets
+    // its jobs finish before handing them back.
+    ORBIT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    ORBIT_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+    ORBIT_JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(10).default(2),
+    // A job's queue entry expires (its worker presumed dead) this long after the job's own timeout.
+    ORBIT_JOB_EXPIRY_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    ORBIT_JOB_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+    // Every worker writes a heartbeat this often; /api/ready calls the worker stale after three missed beats.
+    ORBIT_WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {

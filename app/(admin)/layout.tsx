@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { NavLink } from "@/components/layout/nav-link";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { Badge } from "@/components/ui/card";
+import { ToastProvider } from "@/components/ui/toast";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -20,12 +21,19 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-1">
             <NavLink href="/">Overview</NavLink>
             <NavLink href="/servers">Servers</NavLink>
+            <NavLink href="/tools">Tools</NavLink>
             <NavLink href="/integrations">Integrations</NavLink>
             <NavLink href="/deliveries">Deliveries</NavLink>
             <NavLink href="/requests">Requests</NavLink>
+            {actor.role !== "viewer" ? <NavLink href="/chat">Chat</NavLink> : null}
+            <NavLink href="/jobs">Jobs</NavLink>
             <NavLink href="/containers">Containers</NavLink>
+            <NavLink href="/logs">Live logs</NavLink>
+            <NavLink href="/maintenance">Maintenance</NavLink>
+            <NavLink href="/settings">Settings</NavLink>
             {actor.role === "admin" ? <NavLink href="/users">Users</NavLink> : null}
             {actor.role === "admin" ? <NavLink href="/keys">API keys</NavLink> : null}
+            {actor.role === "admin" ? <NavLink href="/audit">Audit log</NavLink> : null}
             <NavLink href="/account">Account</NavLink>
           </nav>
           <div className="flex items-center gap-2 text-sm">
@@ -46,7 +54,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           .
         </div>
       ) : null}
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <ToastProvider>{children}</ToastProvider>
+      </main>
     </div>
   );
 }

@@ -11,6 +11,7 @@ const generalScopes = [
   { scope: "mcp", label: "mcp — every MCP server, including ones added later" },
   { scope: "metrics", label: "metrics — GET /api/metrics" },
   { scope: "admin", label: "admin — the admin REST API" },
+  { scope: "jobs", label: "jobs — start, read and cancel jobs (/api/v1/jobs)" },
 ] as const;
 
 type CreatedKey = { name: string; secret: string };

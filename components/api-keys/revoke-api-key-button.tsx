@@ -1,12 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useTransition } from "react";
 import { revokeApiKeyAction } from "@/app/(admin)/keys/actions";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
 
 export function RevokeApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name: string }) {
   const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  // A toast rather than a message in the table cell, which would widen the row and shift the table.
+  const toast = useToast();
 
   return (
     <div className="flex flex-col items-start gap-1">
@@ -21,20 +23,14 @@ export function RevokeApiKeyButton({ apiKeyId, name }: { apiKeyId: string; name:
             )
           )
             return;
-          setError(null);
           startTransition(async () => {
             const result = await revokeApiKeyAction({ apiKeyId });
-            if (!result.ok) setError(result.error.message);
+            if (!result.ok) toast.error(`Could not revoke ${name}: ${result.error.message}`);
           });
         }}
       >
         {pending ? "Revoking…" : "Revoke"}
       </Button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-600">
-          {error}
-        </span>
-      ) : null}
     </div>
   );
 }

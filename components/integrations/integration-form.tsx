@@ -39,6 +39,7 @@ function toRow(route: IntegrationView["routes"][number]): RouteRow {
     toolName: route.toolName ?? "",
     argumentsMapping: route.argumentsMapping ?? "",
     fallbackServerId: route.fallbackServerId ?? "",
+    playbook: route.playbook ?? "",
   };
 }
 

@@ -26,6 +26,7 @@ export type RouteRow = {
   toolName: string;
   argumentsMapping: string;
   fallbackServerId: string;
+  playbook: string;
 };
 
 let lastRowKey = 0;
@@ -43,6 +44,7 @@ export function emptyRoute(): RouteRow {
     toolName: "",
     argumentsMapping: "",
     fallbackServerId: "",
+    playbook: "",
   };
 }
 
@@ -60,6 +62,7 @@ export function routePayload(row: RouteRow) {
     toolName: row.toolName,
     argumentsMapping: row.argumentsMapping,
     fallbackServerId: row.fallbackServerId,
+    playbook: row.actionType === "start_job" ? row.playbook : "",
   };
 }
 
@@ -251,6 +254,21 @@ export function RouteEditor({
               </div>
             </div>
 
+            {route.actionType === "start_job" ? (
+              <div>
+                <label className="block text-xs" htmlFor={`route-${index}-playbook`}>
+                  Route {n} playbook (slug; the job gets the payload as its input)
+                </label>
+                <input
+                  id={`route-${index}-playbook`}
+                  className={`${inputClass} font-mono`}
+                  placeholder="reindex"
+                  value={route.playbook}
+                  aria-invalid={err("playbook") ? true : undefined}
+                  onChange={(e) => update(index, { playbook: e.target.value })}
+                />
+              </div>
+            ) : null}
             <div className="grid gap-2 sm:grid-cols-3">
               <div className="sm:col-span-2">
                 <label className="block text-xs" htmlFor={`route-${index}-args`}>

@@ -10,6 +10,8 @@ const checkBadge: Record<CheckState, { tone: "green" | "gray" | "red"; text: str
   ok: { tone: "green", text: "ok" },
   not_configured: { tone: "gray", text: "not configured" },
   error: { tone: "red", text: "error" },
+  stale: { tone: "red", text: "stale" },
+  none: { tone: "gray", text: "not running" },
 };
 
 /** What /api/ready reports, then every server's replicas: last health check and the circuit as calls see it now. */
@@ -30,9 +32,9 @@ export function HealthPanel({ servers, readiness }: Pick<Overview, "servers" | "
             </div>
           ))}
         </dl>
-        {readiness.worker === "not_configured" ? (
+        {readiness.worker === "stale" || readiness.worker === "none" ? (
           <p className="mt-3 text-xs text-zinc-500">
-            The worker does not report a heartbeat to readiness yet.
+            Jobs and async webhook deliveries wait until a worker runs (`npm run worker`).
           </p>
         ) : null}
       </Card>

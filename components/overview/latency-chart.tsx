@@ -14,7 +14,7 @@ const LINES = [
 export function LatencyChart({ points, stepMs }: { points: OverviewPoint[]; stepMs: number }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={false} />
         <XAxis
           dataKey="t"

@@ -10,7 +10,7 @@ const COLORS = { ok: "#10b981", errors: "#ef4444" };
 export function VolumeChart({ points, stepMs }: { points: OverviewPoint[]; stepMs: number }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <BarChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} vertical={false} />
         <XAxis
           dataKey="t"

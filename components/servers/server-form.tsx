@@ -25,7 +25,13 @@ const rowKey = () => ++lastRowKey;
  * Add and edit share this form. Stored header values never reach the browser: a stored header shows as "set", an
  * empty value keeps it, a typed value replaces it, and "remove" deletes it.
  */
-export function ServerForm({ server }: { server?: ServerView }) {
+export function ServerForm({
+  server,
+  defaultTimeoutMs = 30_000,
+}: {
+  server?: ServerView;
+  defaultTimeoutMs?: number;
+}) {
   const router = useRouter();
   const [endpoints, setEndpoints] = useState<EndpointRow[]>(
     server?.endpoints.map(({ url, weight }) => ({ key: rowKey(), url, weight })) ?? [
@@ -170,7 +176,7 @@ export function ServerForm({ server }: { server?: ServerView }) {
               type="number"
               min={1}
               max={120}
-              defaultValue={server ? server.timeoutMs / 1000 : 30}
+              defaultValue={server ? server.timeoutMs / 1000 : defaultTimeoutMs / 1000}
               error={fields.timeoutMs}
             />
           </Field>

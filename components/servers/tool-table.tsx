@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/card";
 import type { ToolView } from "@/lib/servers/list-server-tools";
 
@@ -20,7 +21,12 @@ export function ToolTable({ tools }: { tools: ToolView[] }) {
       {tools.map((tool) => (
         <li key={tool.id} className="py-3" data-testid={`tool-${tool.name}`}>
           <div className="flex flex-wrap items-center gap-2">
-            <span className="font-mono text-sm font-semibold">{tool.name}</span>
+            <Link
+              href={`/tools/${tool.id}`}
+              className="font-mono text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400"
+            >
+              {tool.name}
+            </Link>
             {tool.title && tool.title !== tool.name ? (
               <span className="text-sm text-zinc-500">{tool.title}</span>
             ) : null}

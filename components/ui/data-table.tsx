@@ -121,7 +121,7 @@ export function DataTable({
                     key={column.key}
                     className={`py-2 pr-4 align-top ${column.align === "right" ? "text-right tabular-nums" : ""} ${column.className ?? ""}`}
                   >
-                    {row.cells[column.key] ?? <span className="text-zinc-400">—</span>}
+                    {row.cells[column.key] ?? <span className="text-zinc-500">—</span>}
                   </td>
                 ))}
               </tr>

@@ -6,12 +6,13 @@ import { z } from "zod";
 //   server:<slug>  one server (passthrough and federated)
 //   metrics        GET /api/metrics
 //   admin          the admin REST API
+//   jobs           start, read and cancel jobs (/api/v1/jobs)
 export const apiKeyScope = z
   .string()
   .trim()
   .regex(
-    /^(mcp|metrics|admin|server:[a-z0-9][a-z0-9-]{0,47})$/,
-    "Unknown scope (use mcp, metrics, admin or server:<slug>)",
+    /^(mcp|metrics|admin|jobs|server:[a-z0-9][a-z0-9-]{0,47})$/,
+    "Unknown scope (use mcp, metrics, admin, jobs or server:<slug>)",
   );
 
 // `<server-slug>/<tool>`: the server is a slug or `*` (any server), and `*` in the tool part matches any run of

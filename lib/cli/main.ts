@@ -16,6 +16,8 @@ const USAGE = `Usage: orbit <command> [options]
   server list   [--json]
   integration add  --file integration.json   (the shape the UI saves, routes included; prints the webhook URL)
   integration list [--json]
+  config export   (the configuration in force as JSON on stdout, defaults included)
+  config import --file config.json [--message M]   (validated; fields left out keep their values)
   db migrate
 
 The database is DATABASE_URL when set, otherwise the embedded one in ORBIT_DATA_DIR (./.orbit).`;
@@ -43,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       tag: { type: "string", multiple: true },
       "no-connect": { type: "boolean" },
       file: { type: "string" },
+      message: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

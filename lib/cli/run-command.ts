@@ -3,6 +3,8 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import type { Actor } from "@/lib/auth/roles";
 import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
+import { exportConfig } from "@/lib/config/export-config";
+import { importConfig } from "@/lib/config/import-config";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { getEnv } from "@/lib/env";
@@ -157,6 +159,22 @@ async function runDataCommand(command: string, values: Values): Promise<number> 
           `${i.slug.padEnd(24)} ${i.kind.padEnd(17)} ${i.mode.padEnd(5)} ${state} ${String(i.routes.length).padStart(3)} routes  ${i.webhookPath}`,
         );
       }
+      return 0;
+    }
+    case "config export": {
+      // JSON on stdout, so `npx orbit config export > config.json` is the backup.
+      console.log(JSON.stringify(await exportConfig({ actor }), null, 2));
+      return 0;
+    }
+    case "config import": {
+      const saved = await importConfig({
+        actor,
+        file: await readJsonFile(required(values, "file")),
+        message: optional(values, "message"),
+      });
+      console.log(
+        `saved configuration version ${saved.version} (${saved.changes} change(s)); running instances apply it within 5 s`,
+      );
       return 0;
     }
     default:

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { DbTx } from "@/lib/db/get-prisma";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 
 export type ContainerEventInput = {
   containerId: string;
@@ -27,5 +28,12 @@ export async function recordContainerEvent(db: DbTx, input: ContainerEventInput)
       details: input.details,
       at: input.at ?? new Date(),
     },
+  });
+  // After the insert, so a failed write shows nothing; inside a transaction a later rollback is rare enough to accept.
+  publishLiveEvent({
+    kind: "container",
+    level: input.level ?? "info",
+    message: `${input.containerId.slice(0, 12)} ${input.kind}${input.message ? `: ${input.message}` : ""}`,
+    data: { containerId: input.containerId, source: input.source, exitCode: input.exitCode ?? null },
   });
 }

@@ -1,5 +1,8 @@
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { checkIpAccess } from "@/lib/config/check-ip-access";
+import { getConfig } from "@/lib/config/get-config";
 import { AppError } from "@/lib/errors/app-error";
+import { getClientIp } from "@/lib/http/get-client-ip";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
 import { checkMcpHost } from "./check-mcp-host";
@@ -29,7 +32,10 @@ export async function answerFederatedRequest(options: {
   requestId: string;
 }): Promise<Response> {
   const { request, requestId } = options;
-  checkMcpHost(request.headers, request.url);
+  // Address and host before the key: a refused client learns nothing else (the configuration is in memory).
+  const config = await getConfig();
+  checkIpAccess(config, getClientIp(request.headers));
+  checkMcpHost(request.headers, request.url, config);
   // Side by side: the session is only trusted once the key is known and owns it (requireFederatedSession).
   const sessionId = request.headers.get("mcp-session-id");
   const [principal, session] = await Promise.all([

@@ -1,20 +1,21 @@
-import { getEnv } from "@/lib/env";
+import type { EffectiveConfig } from "@/lib/config/create-config-store";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
  * DNS-rebinding protection for the MCP endpoints (the spec asks servers to validate Origin): a web page on another
  * site that resolves its own name to this machine must not reach the gateway from a victim's browser. The Host of
- * every request, and the Origin when a browser sends one, must name an allowed host. Allowed: ORBIT_ALLOWED_HOSTS
- * (comma-separated host names, `*` for any), else loopback names plus the hosts of ORBIT_PUBLIC_URL and ORBIT_HOST.
+ * every request, and the Origin when a browser sends one, must name an allowed host: the hot configuration's list
+ * (lib/config), whose default is ORBIT_ALLOWED_HOSTS, else loopback names plus the hosts of ORBIT_PUBLIC_URL and
+ * ORBIT_HOST; `*` allows any.
  */
-export function checkMcpHost(headers: Headers, requestUrl: string): void {
-  const allowed = allowedHosts();
+export function checkMcpHost(headers: Headers, requestUrl: string, config: EffectiveConfig): void {
+  const allowed = config.allowedHosts;
   if (allowed.has("*")) return;
   const host = hostnameOf(headers.get("host") ?? new URL(requestUrl).host);
   if (!host || !allowed.has(host)) {
     throw new AppError(
       "forbidden",
-      `Host "${host ?? ""}" is not allowed for MCP requests; add it to ORBIT_ALLOWED_HOSTS.`,
+      `Host "${host ?? ""}" is not allowed for MCP requests; add it to the allowed hosts (Settings, or ORBIT_ALLOWED_HOSTS).`,
     );
   }
   const origin = headers.get("origin");
@@ -26,38 +27,10 @@ export function checkMcpHost(headers: Headers, requestUrl: string): void {
     if (!originHost || !allowed.has(originHost)) {
       throw new AppError(
         "forbidden",
-        `Origin "${origin}" is not allowed for MCP requests; add its host to ORBIT_ALLOWED_HOSTS.`,
+        `Origin "${origin}" is not allowed for MCP requests; add its host to the allowed hosts (Settings, or ORBIT_ALLOWED_HOSTS).`,
       );
     }
   }
-}
-
-let cached: Set<string> | undefined;
-
-function allowedHosts(): Set<string> {
-  if (cached) return cached;
-  const env = getEnv();
-  const configured = env.ORBIT_ALLOWED_HOSTS;
-  const hosts = configured
-    ? configured.split(",")
-    : [
-        "localhost",
-        "127.0.0.1",
-        "::1",
-        env.ORBIT_HOST,
-        env.ORBIT_PUBLIC_URL ? new URL(env.ORBIT_PUBLIC_URL).hostname : "",
-      ];
-  cached = new Set(
-    hosts
-      .map((h) =>
-        h
-          .trim()
-          .replace(/^\[|\]$/g, "")
-          .toLowerCase(),
-      )
-      .filter((h) => h && h !== "0.0.0.0" && h !== "::"),
-  );
-  return cached;
 }
 
 // "example.com:3000" → "example.com"; "[::1]:3000" → "::1".

@@ -22,6 +22,9 @@ export async function loadFederatedToolIndex(): Promise<FederatedNameIndex<Feder
       slug: true,
       alias: true,
       tools: {
+        // Soft-deleted tools are not the registry's; disabled ones still claim their name (listFederatedTools
+        // leaves them out), so disabling a tool never makes another server's colliding name appear.
+        where: { deletedAt: null },
         orderBy: { name: "asc" },
         select: mcpToolSelect,
       },

@@ -2,13 +2,17 @@ import { randomBytes } from "node:crypto";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { canUseServer } from "@/lib/api-keys/can-use-server";
 import { canUseTool } from "@/lib/api-keys/can-use-tool";
+import { checkIpAccess } from "@/lib/config/check-ip-access";
+import { getConfig } from "@/lib/config/get-config";
 import { AppError, isAppError } from "@/lib/errors/app-error";
+import { getClientIp } from "@/lib/http/get-client-ip";
 import { readLimitedBody } from "@/lib/http/read-limited-body";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
 import { defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
 import { noteUpstreamListChanged } from "@/lib/servers/note-upstream-list-changed";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
+import { loadToolListOverrides } from "@/lib/tools/load-tool-list-overrides";
 import { checkMcpHost } from "./check-mcp-host";
 import { forwardUpstream } from "./forward-upstream";
 import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
@@ -42,7 +46,10 @@ export async function relayMcpRequest(options: {
   requestId: string;
 }): Promise<Response> {
   const { request, requestId, serverSlug } = options;
-  checkMcpHost(request.headers, request.url);
+  // Address and host before the key: a refused client learns nothing else (the configuration is in memory).
+  const config = await getConfig();
+  checkIpAccess(config, getClientIp(request.headers));
+  checkMcpHost(request.headers, request.url, config);
   // The key first (remembered briefly, so usually no round trip), then everything else side by side: the session and
   // the key's per-minute budget go to Redis in one write, the server comes from the same short-lived cache, and the
   // body (bounded) is read meanwhile. A server that does not exist is only reported once the key is known good, so a
@@ -109,19 +116,22 @@ async function relayPost(context: RelayContext, body: Uint8Array): Promise<Respo
     body: raw,
     signal: request.signal,
   });
-  // tools/list shows only the tools this key may call.
+  // tools/list shows only the tools this key may call and the operator has not disabled, with the operator's
+  // descriptions.
   const lists = new Set(messages.filter((m) => m.method === "tools/list").map((m) => m.id));
-  const visit: MessageVisitor | null =
-    lists.size > 0
-      ? (message) => {
-          if (message.id === undefined || message.method || !lists.has(message.id)) return undefined;
-          if (!Array.isArray(message.result?.tools)) return undefined;
-          const tools = (message.result.tools as { name?: unknown }[]).filter((t) =>
-            canUseTool(principal, server.slug, String(t.name)),
-          );
-          return { ...message, result: { ...message.result, tools } };
-        }
-      : null;
+  const overrides = lists.size > 0 ? await loadToolListOverrides(server.serverId) : null;
+  const visit: MessageVisitor | null = overrides
+    ? (message) => {
+        if (message.id === undefined || message.method || !lists.has(message.id)) return undefined;
+        if (!Array.isArray(message.result?.tools)) return undefined;
+        const tools = (message.result.tools as { name?: unknown; description?: unknown }[]).flatMap((t) => {
+          const override = overrides.get(String(t.name));
+          if (override?.disabled || !canUseTool(principal, server.slug, String(t.name))) return [];
+          return override?.description ? [{ ...t, description: override.description }] : [t];
+        });
+        return { ...message, result: { ...message.result, tools } };
+      }
+    : null;
   return downstreamResponse(response, { session: used, requestId, visit });
 }
 

@@ -48,7 +48,10 @@ const claimsByName = createLookupCache<string, Claim[]>({
     const readings = splitFederatedName(name);
     if (readings.length === 0) return [];
     return getPrisma().tool.findMany({
-      where: { OR: readings.map((r) => ({ name: r.name, server: { alias: r.alias, enabled: true } })) },
+      where: {
+        deletedAt: null,
+        OR: readings.map((r) => ({ name: r.name, server: { alias: r.alias, enabled: true } })),
+      },
       select: { name: true, server: { select: { id: true, slug: true, alias: true } } },
     });
   },

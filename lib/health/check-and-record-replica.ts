@@ -1,3 +1,4 @@
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import type { UpstreamTransport } from "@/lib/mcp/connect-upstream";
 import type { CircuitBreaker, CircuitPolicy } from "@/lib/resilience/circuit-breaker";
 import { replicaOrigin } from "@/lib/tool-calls/replica-origin";
@@ -55,6 +56,13 @@ export async function checkAndRecordReplica(options: {
   const replica = replicaOrigin(endpoint.url) ?? "replica";
   const changed = stored !== null && stored.previousStatus !== result.status;
   if (changed) {
+    publishLiveEvent({
+      kind: "health",
+      level: result.status === "healthy" ? "info" : "warn",
+      server: target.slug,
+      message: `${target.slug} ${replica}: ${stored.previousStatus} → ${result.status}${result.error ? ` (${result.error})` : ""}`,
+      data: { replica, from: stored.previousStatus, to: result.status, latencyMs: result.latencyMs },
+    });
     (options.logLine ?? console.log)(
       JSON.stringify({
         level: result.status === "healthy" ? "info" : "warn",

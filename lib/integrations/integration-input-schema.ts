@@ -96,6 +96,13 @@ export const routeInput = z.object({
   /** JSONata over the payload that yields the tool's arguments; "{}" when left empty. */
   argumentsMapping: argumentsMappingSchema,
   fallbackServerId: optionalId,
+  /** For "start_job": the playbook (slug or id) the route runs with the delivery's payload. */
+  playbook: z
+    .string()
+    .trim()
+    .max(100, "Playbook slugs are at most 100 characters")
+    .nullish()
+    .transform((playbook) => playbook || undefined),
 });
 export type RouteInput = z.input<typeof routeInput>;
 export type ParsedRouteInput = z.output<typeof routeInput>;
@@ -119,6 +126,13 @@ const routesSchema = z
         });
       }
       fallbackSeen ||= route.isFallback;
+      if (route.actionType === "start_job" && !route.playbook) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "playbook"],
+          message: "Name the playbook this route starts",
+        });
+      }
       if (route.fallbackServerId && route.fallbackServerId === route.serverId) {
         ctx.addIssue({
           code: "custom",

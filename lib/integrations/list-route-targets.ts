@@ -19,7 +19,11 @@ export async function listRouteTargets(options: { actor: Actor }): Promise<Route
       name: true,
       slug: true,
       enabled: true,
-      tools: { orderBy: { name: "asc" }, select: { name: true, description: true } },
+      tools: {
+        where: { deletedAt: null },
+        orderBy: { name: "asc" },
+        select: { name: true, description: true },
+      },
     },
   });
   return servers;

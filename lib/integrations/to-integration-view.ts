@@ -18,6 +18,8 @@ export type RouteView = {
   argumentsMapping: string | null;
   fallbackServerId: string | null;
   fallbackServerName: string | null;
+  /** The playbook a "start_job" route runs. */
+  playbook: string | null;
 };
 
 export type IntegrationView = {
@@ -82,6 +84,7 @@ export function toIntegrationView(integration: IntegrationRecord): IntegrationVi
       argumentsMapping: route.argumentsMapping,
       fallbackServerId: route.fallbackServerId,
       fallbackServerName: route.fallbackServer?.name ?? null,
+      playbook: readPlaybook(route.jobConfig),
     })),
     createdAt: integration.createdAt,
     updatedAt: integration.updatedAt,
@@ -90,4 +93,9 @@ export function toIntegrationView(integration: IntegrationRecord): IntegrationVi
 
 export function webhookPath(slug: string): string {
   return `/api/webhooks/${slug}`;
+}
+
+function readPlaybook(jobConfig: Prisma.JsonValue): string | null {
+  const playbook = (jobConfig as { playbook?: unknown } | null)?.playbook;
+  return typeof playbook === "string" ? playbook : null;
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { DbTx } from "@/lib/db/get-prisma";
 import type { ParsedRouteInput } from "./integration-input-schema";
 
@@ -28,6 +28,9 @@ export async function writeRoutes(
       toolName: route.toolName,
       argumentsMapping: route.argumentsMapping,
       fallbackServerId: route.fallbackServerId ?? null,
+      // What lib/webhooks/processing/start-delivery-job.ts reads.
+      jobConfig:
+        route.actionType === "start_job" && route.playbook ? { playbook: route.playbook } : Prisma.DbNull,
     };
     if (route.id && kept.has(route.id)) {
       await db.integrationRoute.update({ where: { id: route.id }, data });

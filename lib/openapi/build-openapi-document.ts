@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { type ErrorCode, errorStatus } from "@/lib/errors/app-error";
+import { jobsOpenApiPaths } from "@/lib/jobs/jobs-openapi-paths";
+import { liveStreamOpenApiPath } from "@/lib/live/live-stream-openapi";
 import {
   errorEnvelopeSchema,
   healthSchema,
@@ -118,6 +120,8 @@ export function buildOpenApiDocument(): Json {
         },
       },
       ...requestExportOpenApiPath(errors),
+      ...liveStreamOpenApiPath(errors),
+      ...jobsOpenApiPaths(errors),
       "/api/v1/openapi.json": {
         get: {
           operationId: "getOpenApiDocument",

@@ -23,9 +23,11 @@ export const errorEnvelopeSchema = z
 export const healthSchema = z.object({ status: z.literal("ok"), version: z.string() });
 
 const checkState = z.enum(["ok", "not_configured", "error"]);
+// The worker's heartbeat: stale when the newest running worker missed three beats, none when no worker runs.
+const workerState = z.enum(["ok", "stale", "none", "error"]);
 export const readinessSchema = z.object({
   status: z.enum(["ok", "unavailable"]),
-  checks: z.object({ database: checkState, redis: checkState, worker: checkState }),
+  checks: z.object({ database: checkState, redis: checkState, worker: workerState }),
 });
 
 const callToolResultSchema = z

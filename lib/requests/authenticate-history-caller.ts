@@ -1,12 +1,10 @@
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { readApiKeyHeader } from "@/lib/api-keys/read-api-key-header";
 import { getActor } from "@/lib/auth/get-actor";
+import { hasSessionCookie } from "@/lib/auth/has-session-cookie";
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { checkRateLimit } from "@/lib/resilience/check-rate-limit";
-
-// next-auth's cookie (chunked as .0, .1… when large; __Secure- over HTTPS), as middleware.ts checks it.
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token(?:\.\d+)?=/;
 
 /**
  * Who reads the history through /api/v1: an API key with the `admin` scope (a script), or a signed-in user of any
@@ -22,7 +20,7 @@ export async function authenticateHistoryCaller(request: Request): Promise<Actor
     }
     return { kind: "system" };
   }
-  if (!SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) throw signInFirst();
+  if (!hasSessionCookie(request.headers)) throw signInFirst();
   const actor = await getActor();
   if (!actor) throw signInFirst();
   return actor;

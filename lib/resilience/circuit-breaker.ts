@@ -1,4 +1,5 @@
 import type { Redis } from "@upstash/redis";
+import { peekConfig } from "@/lib/config/peek-config";
 import { createMemoryCircuitBreaker } from "@/lib/resilience/circuit-breaker-memory";
 import { createRedisCircuitBreaker } from "@/lib/resilience/circuit-breaker-redis";
 
@@ -15,11 +16,21 @@ export type CircuitPolicy = {
   halfOpenMaxCalls: number;
 };
 
+/** The hot configuration's thresholds (lib/config), read at each use so every saved version applies at once; the
+ * values (5 failures in 60 s, open 30 s, 1 probe) are its defaults. Spreading it takes a snapshot. */
 export const defaultCircuitPolicy: CircuitPolicy = {
-  failureThreshold: 5,
-  windowMs: 60_000,
-  openMs: 30_000,
-  halfOpenMaxCalls: 1,
+  get failureThreshold() {
+    return peekConfig().settings.circuit.failureThreshold;
+  },
+  get windowMs() {
+    return peekConfig().settings.circuit.windowMs;
+  },
+  get openMs() {
+    return peekConfig().settings.circuit.openMs;
+  },
+  get halfOpenMaxCalls() {
+    return peekConfig().settings.circuit.halfOpenMaxCalls;
+  },
 };
 
 /** What a call that finished tells the circuit. `release` gives back a half-open probe slot without a verdict (the

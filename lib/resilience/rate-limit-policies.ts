@@ -1,5 +1,5 @@
 import type { Redis } from "@upstash/redis";
-import { getEnv } from "@/lib/env";
+import { peekConfig } from "@/lib/config/peek-config";
 import { getRedis } from "@/lib/redis/get-redis";
 import { createRateLimiter } from "@/lib/resilience/create-rate-limiter";
 import type { RateLimiter, RateLimitPolicy } from "@/lib/resilience/rate-limiter";
@@ -9,34 +9,43 @@ const MINUTE = 60_000;
 const STORE_TIMEOUT_MS = 2_000;
 
 type PolicyDefinition = Omit<RateLimitPolicy, "limit"> & {
-  /** A fixed number, or a function of the environment for limits operators configure. */
-  limit: number | (() => number);
+  /** The limit in force: read from the hot configuration (lib/config), whose defaults are the environment's. */
+  limit: () => number;
 };
 
 type PolicyEntry = Readonly<Omit<RateLimitPolicy, "limit">> & {
-  /** The limit in force (read from the environment on first use for configurable ones). */
+  /** The limit in force (the hot configuration's, so it follows every saved version). */
   limit(): number;
   limiter(): RateLimiter;
 };
 
 // Built on first use, not at import: choosing Redis and reading configured limits both read the environment, which
-// `next build` and tests may not have. Rebuilt only if the process-wide client changes (closeRedis() in tests), never
-// per call; the environment is parsed once, so the limit cannot change in between.
+// `next build` and tests may not have. Rebuilt only when the process-wide client changes (closeRedis() in tests) or
+// a configuration version changes the limit, never per call. Counts live under the same prefix, so a Redis-backed
+// limiter keeps them across the rebuild (the in-process fallback starts afresh).
 function definePolicy(definition: PolicyDefinition): PolicyEntry {
-  let built: { redis: Redis | null; limiter: RateLimiter } | undefined;
-  const limit = () => (typeof definition.limit === "function" ? definition.limit() : definition.limit);
+  let built: { redis: Redis | null; limit: number; limiter: RateLimiter } | undefined;
+  const { limit } = definition;
   return {
     ...definition,
     limit,
     limiter() {
       const redis = getRedis();
-      if (built?.redis !== redis) {
-        built = { redis, limiter: createRateLimiter({ ...definition, limit: limit() }, redis) };
+      const current = limit();
+      if (built?.redis !== redis || built.limit !== current) {
+        built = {
+          redis,
+          limit: current,
+          limiter: createRateLimiter({ ...definition, limit: current }, redis),
+        };
       }
       return built.limiter;
     },
   };
 }
+
+const configured = (name: keyof ReturnType<typeof peekConfig>["settings"]["rateLimits"]) => () =>
+  peekConfig().settings.rateLimits[name];
 
 /**
  * Every rate limit in Orbit, by name. Key each one on something a client cannot choose freely: a normalized account
@@ -47,28 +56,28 @@ export const rateLimitPolicies = {
   /** Failed sign-ins per account: slows password guessing against one user from many addresses. */
   loginAccount: definePolicy({
     prefix: "orbit:rl:login-account",
-    limit: 5,
+    limit: configured("loginAccount"),
     windowMs: 15 * MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),
   /** Failed sign-ins per client IP: slows one address trying many accounts. */
   loginIp: definePolicy({
     prefix: "orbit:rl:login-ip",
-    limit: 20,
+    limit: configured("loginIp"),
     windowMs: 15 * MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),
   /** Webhooks per integration: one noisy platform (or a leaked URL) cannot starve the others. */
   webhookIntegration: definePolicy({
     prefix: "orbit:rl:webhook-integration",
-    limit: () => getEnv().ORBIT_WEBHOOK_RATE_PER_MINUTE,
+    limit: configured("webhookIntegration"),
     windowMs: MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),
   /** Webhooks per source IP, counted before the slug is looked up, so guessing slugs is slow too. */
   webhookSourceIp: definePolicy({
     prefix: "orbit:rl:webhook-ip",
-    limit: () => getEnv().ORBIT_WEBHOOK_IP_RATE_PER_MINUTE,
+    limit: configured("webhookSourceIp"),
     windowMs: MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),
@@ -76,7 +85,7 @@ export const rateLimitPolicies = {
    * Keyed on the key's id, which only a holder of a valid key can make us count against. */
   gatewayKey: definePolicy({
     prefix: "orbit:rl:gateway-key",
-    limit: () => getEnv().ORBIT_GATEWAY_RATE_PER_MINUTE,
+    limit: configured("gatewayKey"),
     windowMs: MINUTE,
     timeoutMs: STORE_TIMEOUT_MS,
   }),

@@ -30,7 +30,7 @@ export async function listRestServers(options: { actor: ApiKeyPrincipal }): Prom
       name: true,
       enabled: true,
       endpoints: { orderBy: { position: "asc" }, select: { url: true, weight: true } },
-      tools: { select: { name: true } },
+      tools: { where: { deletedAt: null, enabled: true }, select: { name: true } },
     },
   });
   const { breaker } = getToolCallDeps();

@@ -18,7 +18,7 @@ export async function listRestTools(options: {
 }): Promise<{ tools: Tool[] }> {
   const { actor, server } = options;
   const stored = await getPrisma().tool.findMany({
-    where: { serverId: server.id },
+    where: { serverId: server.id, deletedAt: null, enabled: true },
     orderBy: { name: "asc" },
     select: mcpToolSelect,
   });

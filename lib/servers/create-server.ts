@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { type Actor, assertRole } from "@/lib/auth/roles";
+import { getConfig } from "@/lib/config/get-config";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { inspectServer } from "@/lib/mcp/inspect-server";
@@ -24,7 +25,12 @@ export async function createServer(options: {
   ip?: string;
 }): Promise<ServerView> {
   assertRole(options.actor, "operator");
-  const input = createServerInput.parse(options.input);
+  const parsed = createServerInput.parse(options.input);
+  // Registered without a timeout (the CLI without --timeout): the configured default (Settings), not a constant.
+  const input =
+    options.input.timeoutMs === undefined
+      ? { ...parsed, timeoutMs: (await getConfig()).settings.toolCalls.timeoutMs }
+      : parsed;
   const prisma = getPrisma();
   // Checked before the (slow) inspection so a taken slug fails fast; the unique index still decides races below.
   const taken = await prisma.server.findUnique({ where: { slug: input.slug }, select: { id: true } });
@@ -63,7 +69,7 @@ export async function createServer(options: {
         },
       });
       const tools = inspection
-        ? await syncServerTools(tx, { serverId: server.id, tools: inspection.tools })
+        ? await syncServerTools(tx, { serverId: server.id, tools: inspection.tools, actor: options.actor })
         : null;
       await recordAudit(tx, {
         actor: options.actor,

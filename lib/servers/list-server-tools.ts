@@ -16,7 +16,7 @@ export type ToolView = {
 export async function listServerTools(options: { actor: Actor; serverId: string }): Promise<ToolView[]> {
   assertRole(options.actor, "viewer");
   const tools = await getPrisma().tool.findMany({
-    where: { serverId: options.serverId },
+    where: { serverId: options.serverId, deletedAt: null },
     orderBy: { name: "asc" },
   });
   return tools.map((tool) => ({

@@ -42,6 +42,7 @@ export async function refreshServerTools(options: {
       serverId: server.id,
       tools: inspection.tools,
       keepMissing: truncated,
+      actor: options.actor,
     });
     // The worker's periodic refresh (the system) would add a row per server every few minutes; it is audited only
     // when it changed something.

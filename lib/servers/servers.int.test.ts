@@ -243,7 +243,10 @@ describe("testing and refreshing a stored server", () => {
     });
     const second = await refreshServerTools({ actor: operator, serverId: server.id });
     expect(second.tools).toMatchObject({ added: 0, changed: 1, removed: 1, total: first.server.toolCount });
-    expect(await prisma.tool.count({ where: { serverId: server.id, name: "gone-tool" } })).toBe(0);
+    // Soft-deleted: kept with its history, out of the registry's lists.
+    expect(
+      await prisma.tool.count({ where: { serverId: server.id, name: "gone-tool", deletedAt: null } }),
+    ).toBe(0);
     const echo = await prisma.tool.findUnique({
       where: { serverId_name: { serverId: server.id, name: "echo" } },
     });

@@ -1,7 +1,10 @@
+import type { Actor } from "@/lib/auth/roles";
 import { forgetLookups } from "@/lib/cache/create-lookup-cache";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DbTx } from "@/lib/db/get-prisma";
 import type { InspectedTool } from "@/lib/mcp/inspect-server";
+import { recordToolVersion, type ToolVersionChange } from "@/lib/tools/record-tool-version";
+import { type ToolState, toToolState } from "@/lib/tools/tool-state";
 
 export type ToolSyncCounts = {
   added: number;
@@ -13,14 +16,16 @@ export type ToolSyncCounts = {
 
 /**
  * Makes a server's stored tools match what it listed: new names are added, changed definitions rewritten, names no
- * longer listed deleted. Run it inside the transaction that records the refresh. `keepMissing` is for a listing that
- * was cut short, where a missing name proves nothing.
+ * longer listed marked deleted (soft: their overrides and history stay, and they come back when listed again), each
+ * change recorded as a ToolVersion. A tool an admin deleted stays deleted, its definition kept current. Run it inside
+ * the transaction that records the refresh. `keepMissing` is for a listing that was cut short, where a missing name
+ * proves nothing.
  */
 export async function syncServerTools(
   tx: DbTx,
-  options: { serverId: string; tools: InspectedTool[]; keepMissing?: boolean },
+  options: { serverId: string; tools: InspectedTool[]; keepMissing?: boolean; actor?: Actor },
 ): Promise<ToolSyncCounts> {
-  const { serverId } = options;
+  const { serverId, actor } = options;
   const now = new Date();
   // A server that lists one name twice is broken, but the first definition is the one a client would see.
   const listed = new Map<string, InspectedTool>();
@@ -28,44 +33,65 @@ export async function syncServerTools(
 
   const stored = await tx.tool.findMany({ where: { serverId } });
   const storedByName = new Map(stored.map((tool) => [tool.name, tool]));
+  const version = (toolId: string, change: ToolVersionChange, before: ToolState | null, after: ToolState) =>
+    recordToolVersion(tx, { toolId, source: "upstream", change, actor, before, after });
 
   const added = [...listed.values()].filter((tool) => !storedByName.has(tool.name));
-  const changed: InspectedTool[] = [];
+  let changed = 0;
+  let returned = 0;
   const unchanged: string[] = [];
   for (const tool of listed.values()) {
     const before = storedByName.get(tool.name);
     if (!before) continue;
-    if (fingerprint(toColumns(tool)) === fingerprint(before)) unchanged.push(tool.name);
-    else changed.push(tool);
+    const same = fingerprint(toColumns(tool)) === fingerprint(before);
+    // Back from an upstream deletion; an admin's deletion is only undone by an admin.
+    const comesBack = before.deletedBy === "upstream";
+    if (same && !comesBack) {
+      unchanged.push(tool.name);
+      continue;
+    }
+    const after = await tx.tool.update({
+      where: { id: before.id },
+      data: {
+        ...toColumns(tool),
+        refreshedAt: now,
+        ...(comesBack ? { deletedAt: null, deletedBy: null } : {}),
+      },
+    });
+    await version(before.id, comesBack ? "restored" : "changed", toToolState(before), toToolState(after));
+    if (comesBack) returned++;
+    else if (!before.deletedAt) changed++;
   }
   const missing = options.keepMissing
     ? []
-    : stored.filter((tool) => !listed.has(tool.name)).map((t) => t.name);
+    : stored.filter((tool) => !listed.has(tool.name) && !tool.deletedAt);
 
   if (added.length > 0) {
-    await tx.tool.createMany({
+    const created = await tx.tool.createManyAndReturn({
       data: added.map((tool) => ({ serverId, name: tool.name, refreshedAt: now, ...toColumns(tool) })),
     });
-  }
-  for (const tool of changed) {
-    await tx.tool.update({
-      where: { serverId_name: { serverId, name: tool.name } },
-      data: { ...toColumns(tool), refreshedAt: now },
-    });
+    for (const tool of created) await version(tool.id, "created", null, toToolState(tool));
   }
   if (unchanged.length > 0) {
     await tx.tool.updateMany({ where: { serverId, name: { in: unchanged } }, data: { refreshedAt: now } });
   }
-  if (missing.length > 0) await tx.tool.deleteMany({ where: { serverId, name: { in: missing } } });
+  for (const before of missing) {
+    const after = await tx.tool.update({
+      where: { id: before.id },
+      data: { deletedAt: now, deletedBy: "upstream" },
+    });
+    await version(before.id, "deleted", toToolState(before), toToolState(after));
+  }
   // Gateway calls read tool hints through a short-lived cache; this instance sees the new ones at once.
-  if (added.length + changed.length + missing.length > 0) forgetLookups("tools");
+  if (added.length + returned + changed + missing.length > 0) forgetLookups("tools");
 
+  const kept = options.keepMissing ? stored.filter((t) => !listed.has(t.name) && !t.deletedAt).length : 0;
   return {
-    added: added.length,
-    changed: changed.length,
+    added: added.length + returned,
+    changed,
     unchanged: unchanged.length,
     removed: missing.length,
-    total: listed.size + (options.keepMissing ? stored.filter((t) => !listed.has(t.name)).length : 0),
+    total: listed.size + kept,
   };
 }
 

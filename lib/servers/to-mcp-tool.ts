@@ -9,16 +9,22 @@ export const mcpToolSelect = {
   inputSchema: true,
   outputSchema: true,
   annotations: true,
+  descriptionOverride: true,
+  enabled: true,
 } satisfies Prisma.ToolSelect;
 
 export type StoredMcpTool = Prisma.ToolGetPayload<{ select: typeof mcpToolSelect }>;
 
-/** A registry row in the MCP `Tool` shape, under `name` (the federated endpoint renames; others keep the name). */
-export function toMcpTool(tool: Omit<StoredMcpTool, "name">, name: string): Tool {
+/**
+ * A registry row in the MCP `Tool` shape, under `name` (the federated endpoint renames; others keep the name), with
+ * the operator's description when one is set. Callers leave out disabled tools (`enabled`).
+ */
+export function toMcpTool(tool: Omit<StoredMcpTool, "name" | "enabled">, name: string): Tool {
+  const description = tool.descriptionOverride ?? tool.description;
   return {
     name,
     ...(tool.title ? { title: tool.title } : {}),
-    ...(tool.description ? { description: tool.description } : {}),
+    ...(description ? { description } : {}),
     inputSchema: tool.inputSchema as Tool["inputSchema"],
     ...(tool.outputSchema ? { outputSchema: tool.outputSchema as Tool["outputSchema"] } : {}),
     ...(tool.annotations ? { annotations: tool.annotations as Tool["annotations"] } : {}),

@@ -28,7 +28,7 @@ export type ServerView = {
 /** Pass as `include` to any server query whose result goes through toServerView. */
 export const serverViewInclude = {
   endpoints: { orderBy: { position: "asc" } },
-  _count: { select: { tools: true } },
+  _count: { select: { tools: { where: { deletedAt: null } } } },
 } satisfies Prisma.ServerInclude;
 
 type ServerRecord = Prisma.ServerGetPayload<{ include: typeof serverViewInclude }>;

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import { toRequestLiveEvent } from "@/lib/live/to-request-live-event";
 import {
   createRequestLogWriter,
   type RequestLogRow,
@@ -48,7 +50,9 @@ function getWriter(): RequestLogWriter {
  */
 export function recordRequest(entry: RequestLogEntry): void {
   try {
-    getWriter().enqueue(toRow(entry));
+    const row = toRow(entry);
+    getWriter().enqueue(row);
+    publishLiveEvent(toRequestLiveEvent(row), { onlyWhenWatched: true });
   } catch (error) {
     log.warn("request-log row not recorded", { requestId: entry?.requestId, error: String(error) });
   }

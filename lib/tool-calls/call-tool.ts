@@ -1,3 +1,5 @@
+import type { ConfigSettings } from "@/lib/config/config-schema";
+import { getConfig } from "@/lib/config/get-config";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { type CircuitPolicy, defaultCircuitPolicy } from "@/lib/resilience/circuit-breaker";
 import { log } from "@/lib/telemetry/log";
@@ -44,9 +46,15 @@ export function callTool(options: CallToolOptions): Promise<ToolCallResponse> {
 }
 
 async function runToolCall(options: CallToolOptions): Promise<ToolCallResponse> {
-  const { target, tool, caller, fallback, signal, record, invoke } = options;
+  const { target, caller, fallback, signal, record, invoke } = options;
   const args = options.args ?? {};
-  const policy = resolvePolicy(options.policy);
+  const { settings } = await getConfig();
+  // A tool with no TTL of its own (null, not 0) takes the configured default; still only read-only tools are cached.
+  const tool =
+    options.tool.cacheTtlSeconds == null && settings.cache.defaultTtlSeconds > 0
+      ? { ...options.tool, cacheTtlSeconds: settings.cache.defaultTtlSeconds }
+      : options.tool;
+  const policy = resolvePolicy(options.policy, settings.toolCalls);
   const deps = options.deps ?? getToolCallDeps();
   const startedAt = new Date();
   const started = performance.now();
@@ -93,12 +101,16 @@ async function runToolCall(options: CallToolOptions): Promise<ToolCallResponse> 
   }
 }
 
-function resolvePolicy(policy: CallToolOptions["policy"] = {}): ToolCallPolicy {
-  const backoffBaseMs = policy.backoffBaseMs ?? 200;
+// The caller's policy where it gives one, else the hot configuration's defaults (lib/config).
+function resolvePolicy(
+  policy: CallToolOptions["policy"] = {},
+  defaults: ConfigSettings["toolCalls"],
+): ToolCallPolicy {
+  const backoffBaseMs = policy.backoffBaseMs ?? defaults.backoffBaseMs;
   return {
-    retries: Math.max(0, policy.retries ?? 2),
+    retries: Math.max(0, policy.retries ?? defaults.retries),
     backoffBaseMs,
-    backoffMaxMs: policy.backoffMaxMs ?? Math.max(backoffBaseMs, 5_000),
+    backoffMaxMs: policy.backoffMaxMs ?? Math.max(backoffBaseMs, defaults.backoffMaxMs),
     circuit: { ...defaultCircuitPolicy, ...policy.circuit },
   };
 }

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { checkIpAccess } from "@/lib/config/check-ip-access";
+import { getConfig } from "@/lib/config/get-config";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { getClientIp } from "@/lib/http/get-client-ip";
@@ -19,7 +21,6 @@ import { toWebhookKind } from "@/lib/webhooks/to-webhook-kind";
 import { toWebhookReceipt, type WebhookReceipt } from "@/lib/webhooks/to-webhook-receipt";
 import type { VerificationConfigInput } from "@/lib/webhooks/verify/verification-config-schema";
 import { verifyWebhook } from "@/lib/webhooks/verify/verify-webhook";
-import { getWebhookMaxBodyBytes } from "@/lib/webhooks/webhook-body-limit";
 
 /**
  * A platform's POST to /api/webhooks/{slug}, up to the answer. The order is the point: cheap refusals first (source
@@ -43,6 +44,9 @@ type ReceiveWebhookOptions = { slug: string; request: Request; requestId: string
 async function receive(options: ReceiveWebhookOptions): Promise<WebhookReceipt> {
   const { request, requestId } = options;
   const sourceIp = getClientIp(request.headers);
+  // The configuration first (in memory after the first request): the IP lists refuse before anything is counted.
+  const hot = await getConfig();
+  checkIpAccess(hot, sourceIp);
   await checkRateLimit("webhookSourceIp", sourceIp);
 
   const integration = await findWebhookIntegration(options.slug);
@@ -50,7 +54,7 @@ async function receive(options: ReceiveWebhookOptions): Promise<WebhookReceipt> 
   if (!integration?.enabled) throw new AppError("not_found", "No webhook endpoint at this address.");
   await checkRateLimit("webhookIntegration", integration.id);
 
-  const rawBody = await readLimitedBody(request, getWebhookMaxBodyBytes());
+  const rawBody = await readLimitedBody(request, hot.settings.webhooks.maxBodyBytes);
   const kind = toWebhookKind(integration.kind);
   const verified = await verifyWebhook({
     kind,

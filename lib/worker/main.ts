@@ -4,17 +4,19 @@ import { getPrisma } from "@/lib/db/get-prisma";
 import { runConfiguredContainerWatcher } from "@/lib/docker/run-configured-container-watcher";
 import { getEnv } from "@/lib/env";
 import { runHealthLoop } from "@/lib/health/run-health-loop";
+import { runJobWorker } from "@/lib/jobs/run-job-worker";
 import { log as orbitLog } from "@/lib/telemetry/log";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTracing } from "@/lib/telemetry/register-tracing";
 import { serveWorkerMetrics } from "@/lib/telemetry/serve-worker-metrics";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { runDeliveryLoop } from "@/lib/worker/run-delivery-loop";
+import { runWorkerHeartbeat } from "@/lib/worker/run-worker-heartbeat";
 
 // The worker process (`npm run worker`, or spawned by `npm start`). It consumes the webhook inbox (async deliveries,
 // retries on their schedule, deliveries whose processor died) and runs the upstream health checks and periodic tool
-// refresh, and follows the container engine to heal containers (lib/docker). The job queue lands in a later issue, as
-// another loop started here.
+// refresh, follows the container engine to heal containers (lib/docker), and runs jobs from the pg-boss queue
+// (lib/jobs). The inbox and health loops keep their own database claims for now; jobs are the queue's first tenant.
 
 // The worker's own messages, as JSON lines like every other Orbit log.
 const log = (line: string) => orbitLog.info(line);
@@ -36,6 +38,19 @@ async function main(): Promise<void> {
   if (metricsServer) log(`worker metrics at ${metricsServer.url}`);
 
   const stop = new AbortController();
+  const heartbeat = runWorkerHeartbeat({
+    workerId,
+    intervalMs: env.ORBIT_WORKER_HEARTBEAT_SECONDS * 1000,
+    signal: stop.signal,
+    log,
+  });
+  const jobs = await runJobWorker({
+    databaseUrl: env.DATABASE_URL,
+    workerId,
+    concurrency: env.ORBIT_JOB_CONCURRENCY,
+    maintenanceSeconds: env.ORBIT_JOB_MAINTENANCE_SECONDS,
+    retryLimit: env.ORBIT_JOB_RETRY_LIMIT,
+  });
   const deliveries = runDeliveryLoop({ workerId, signal: stop.signal, log });
   const health = runHealthLoop({
     signal: stop.signal,
@@ -58,9 +73,11 @@ async function main(): Promise<void> {
     process.on(signal, async () => {
       if (stopping) return;
       stopping = true;
-      log(`${signal}: finishing deliveries in flight`);
+      log(`${signal}: finishing deliveries and jobs in flight`);
+      // Jobs first, while the heartbeat still says this worker is alive: finished within the grace, or handed back.
+      await jobs.stop(env.ORBIT_JOB_SHUTDOWN_GRACE_SECONDS * 1000);
       stop.abort();
-      await Promise.all([deliveries, health, containers]);
+      await Promise.all([deliveries, health, containers, heartbeat]);
       // Buffered request-log rows are written before the connection closes; losing them is the one thing to avoid.
       await flushRequestLog();
       await tracing?.shutdown();

@@ -182,12 +182,12 @@ describe("processDelivery", () => {
     expect(server.counts().calls.echo).toBe(0);
   });
 
-  it("fails a start_job route visibly until jobs exist", async () => {
+  it("fails a start_job route that names no playbook visibly, without retrying", async () => {
     const { inbox } = await setup([{ isFallback: true, actionType: "start_job" }]);
     const delivery = await inbox();
     expect(await processDelivery(delivery.id, { workerId: "w" })).toMatchObject({
       status: "failed",
-      errorCode: "not_implemented",
+      errorCode: "unprocessable",
     });
   });
 

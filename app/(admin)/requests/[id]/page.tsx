@@ -146,7 +146,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt className="text-zinc-500">{label}</dt>
-      <dd>{children ?? <span className="text-zinc-400">—</span>}</dd>
+      <dd>{children ?? <span className="text-zinc-500">—</span>}</dd>
     </>
   );
 }
