@@ -19,10 +19,11 @@ test("an operator chats through a sync integration and sees the route, tool, arg
   await form.secret.fill("e2e-chat-secret-value");
   await form.fillRoute(0, {
     name: "Issues",
-    eventType: "issues",
+    // The sample event is a GitHub "issues" delivery with action "opened": its event type is issues.opened.
+    eventType: "issues.*",
     serverName: server.name,
     toolName: "echo",
-    arguments: '{ "message": issue.title }',
+    arguments: '{ "message": payload.issue.title }',
   });
   await form.save();
 

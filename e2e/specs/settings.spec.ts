@@ -91,6 +91,7 @@ test("a viewer reads the settings and history but cannot save, even by calling t
   const args = save.args[0] as Record<string, unknown>;
   const attempt = await replayServerAction(viewer, save, [{ ...args, baseVersion: current }]);
   expect(attempt.result).toMatchObject({ ok: false, error: { code: "forbidden" } });
-  await adminPage.reload();
+  // Seeding the viewer took the admin's page to Users; back to Settings to read the version in force.
+  await admin.goto();
   expect(await admin.currentVersion()).toBe(current);
 });
