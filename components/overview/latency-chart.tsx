@@ -39,7 +39,8 @@ export function LatencyChart({ points, stepMs }: { points: OverviewPoint[]; step
             dataKey={line.key}
             name={line.name}
             stroke={line.color}
-            dot={false}
+            // A step with requests between two without is a lone point; without a dot it would not show at all.
+            dot={{ r: 2, strokeWidth: 0, fill: line.color }}
             strokeWidth={2}
             isAnimationActive={false}
           />
