@@ -1,11 +1,12 @@
 import { benchGateway } from "./gateway";
+import { benchJobs } from "./jobs";
 import { type BenchDatabaseStack, startBenchDatabaseStack } from "./lib/start-bench-database-stack";
 import { type BenchStack, startBenchStack } from "./lib/start-bench-stack";
 import { benchUi } from "./ui";
 import { benchWebhooks } from "./webhooks";
 
-// `npm run bench [-- webhooks|gateway|ui …]`: the named benchmarks (all by default), one after another against one
-// stack (database, `npm start`, server-everything), which is stopped and removed afterwards. When only benchmarks
+// `npm run bench [-- webhooks|gateway|jobs|ui …]`: the named benchmarks (all by default), one after another against
+// one stack (database, `npm start`, server-everything), which is stopped and removed afterwards. When only benchmarks
 // that time lib functions in this process are chosen, the stack is just a migrated database: no build, no app.
 type Bench =
   | { needsApp: true; run: (stack: BenchStack) => Promise<{ ok: boolean }> }
@@ -13,6 +14,7 @@ type Bench =
 const all: Record<string, Bench> = {
   webhooks: { needsApp: true, run: benchWebhooks },
   gateway: { needsApp: true, run: benchGateway },
+  jobs: { needsApp: true, run: benchJobs },
   ui: { needsApp: false, run: benchUi },
 };
 const names = process.argv.slice(2).filter((n) => n !== "--");

@@ -27,6 +27,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             <NavLink href="/requests">Requests</NavLink>
             {actor.role !== "viewer" ? <NavLink href="/chat">Chat</NavLink> : null}
             <NavLink href="/jobs">Jobs</NavLink>
+            <NavLink href="/agents">Agents</NavLink>
             <NavLink href="/containers">Containers</NavLink>
             <NavLink href="/logs">Live logs</NavLink>
             <NavLink href="/maintenance">Maintenance</NavLink>

@@ -6,7 +6,10 @@ import { type JobView, toJobView } from "./to-job-view";
 export async function getJobView(jobId: string): Promise<JobView> {
   const job = await getPrisma().job.findUnique({
     where: { id: jobId },
-    include: { playbook: { select: { id: true, slug: true, name: true } } },
+    include: {
+      playbook: { select: { id: true, slug: true, name: true } },
+      agent: { select: { id: true, slug: true, name: true } },
+    },
   });
   if (!job) throw new AppError("not_found", `No job ${jobId}.`);
   return toJobView(job);

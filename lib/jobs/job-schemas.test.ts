@@ -26,6 +26,12 @@ describe("startJobInput", () => {
     expect(startJobInput.safeParse({ playbook: "p" }).success).toBe(false);
     expect(startJobInput.safeParse({ input: "a", command: "b", playbook: "p" }).success).toBe(false);
     expect(startJobInput.safeParse({ input: "a" }).success).toBe(false);
+    expect(startJobInput.safeParse({ input: "a", playbook: "p", agent: "g" }).success).toBe(false);
+    expect(toJobInput(startJobInput.parse({ input: "a", agent: "g" }))).toEqual({
+      shape: "input",
+      text: "a",
+      payload: { input: "a" },
+    });
     expect(startJobInput.safeParse({ input: "", playbook: "p" }).success).toBe(false);
   });
 });

@@ -11,8 +11,9 @@ const startedJob = z.object({
 
 const jobView = z.object({
   jobId: z.string(),
-  kind: z.string().meta({ description: "playbook (agent jobs come later)" }),
+  kind: z.enum(["playbook", "agent"]),
   playbook: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
+  agent: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
   status: z.enum(["queued", "running", "succeeded", "failed", "cancelled", "timed_out"]),
   inputShape: z.enum(["input", "command", "textEntries", "webhook"]),
   input: z.string(),
@@ -52,8 +53,8 @@ export function jobsOpenApiPaths(errors: (...codes: ErrorCode[]) => Record<strin
     "/api/v1/jobs": {
       post: {
         operationId: "startJob",
-        summary: "Start a playbook job with one of the three payload shapes",
-        description: `${who} Send exactly one of input, command or textEntries, and the playbook's slug or id.`,
+        summary: "Start a playbook or LLM agent job with one of the three payload shapes",
+        description: `${who} Send exactly one of input, command or textEntries, and exactly one of playbook or agent (a slug or id). Agent jobs answer 503 while no model endpoint is configured (OPENAI_BASE_URL, OPENAI_API_KEY).`,
         security,
         requestBody: {
           required: true,

@@ -9,7 +9,10 @@ export async function listJobs(options: { actor: Actor; limit?: number }): Promi
   const jobs = await getPrisma().job.findMany({
     orderBy: { createdAt: "desc" },
     take: options.limit ?? 100,
-    include: { playbook: { select: { id: true, slug: true, name: true } } },
+    include: {
+      playbook: { select: { id: true, slug: true, name: true } },
+      agent: { select: { id: true, slug: true, name: true } },
+    },
   });
   return jobs.map(toJobView);
 }

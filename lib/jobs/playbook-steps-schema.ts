@@ -52,11 +52,14 @@ export const playbookSteps = z
     });
   });
 
+/** The slug form playbooks and agents share: what `POST /api/v1/jobs` names them by. */
+export const jobTargetSlug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Lowercase letters, digits and -");
+
 export const playbookInput = z.strictObject({
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "Lowercase letters, digits and -"),
+  slug: jobTargetSlug,
   name: z.string().trim().min(1).max(100),
   description: z.string().trim().max(1000).optional(),
   steps: playbookSteps,

@@ -40,11 +40,16 @@ export async function runJobWorker(options: {
     return work;
   };
   for (let i = 0; i < options.concurrency; i++) {
-    await queue.work<{ jobId: string }>(
+    let consumer = "";
+    consumer = await queue.work<{ jobId: string }>(
       JOBS_QUEUE,
       { batchSize: 1, pollingIntervalSeconds },
       async ([entry]) => {
         if (!entry) return;
+        // A consumer that just found work fetches again at once: pg-boss would otherwise wait out the polling
+        // interval after every job, which caps a worker at `concurrency` jobs per interval however short they are.
+        // An empty fetch still waits the interval.
+        queue.notifyWorker(consumer);
         const ended = await track(
           runJob({ jobId: entry.data.jobId, workerId: options.workerId, shutdown: shutdown.signal }),
         );

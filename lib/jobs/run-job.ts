@@ -4,11 +4,12 @@ import { log } from "@/lib/telemetry/log";
 import { appendJobEvent } from "./append-job-event";
 import { finishJob, type JobOutcome } from "./finish-job";
 import { JobFailure, type JobRunner } from "./runners/job-runner";
+import { runAgent } from "./runners/run-agent";
 import { runPlaybook } from "./runners/run-playbook";
 import { watchJobCancel } from "./watch-job-cancel";
 
-/** One runner per job kind; the LLM agent kind joins here. */
-const runners: Record<string, JobRunner> = { playbook: runPlaybook };
+/** One runner per job kind. */
+const runners: Record<string, JobRunner> = { playbook: runPlaybook, agent: runAgent };
 
 type StopReason = "cancelled" | "timed_out" | "shutdown";
 
@@ -30,7 +31,10 @@ export async function runJob(options: {
     data: { status: "running", workerId, attempts: { increment: 1 }, startedAt: new Date() },
   });
   if (claimed.count === 0) return "done";
-  const job = await prisma.job.findUniqueOrThrow({ where: { id: jobId }, include: { playbook: true } });
+  const job = await prisma.job.findUniqueOrThrow({
+    where: { id: jobId },
+    include: { playbook: true, agent: true },
+  });
   await appendJobEvent(jobId, "job_started", { attempt: job.attempts, workerId });
   if (job.attempts > 1) {
     await appendJobEvent(jobId, "status_update", {

@@ -1,3 +1,5 @@
+import { findAgentOrThrow } from "@/lib/agents/find-agent-or-throw";
+import { requireAgentSettings } from "@/lib/agents/require-agent-settings";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { getEnv } from "@/lib/env";
@@ -10,18 +12,21 @@ import type { JobInput } from "./start-job-input-schema";
 export type StartedJob = { jobId: string; status: "queued"; streamUrl: string };
 
 /**
- * Records a playbook job and puts it on the queue. The queue entry carries the job's own id, so it can never be
+ * Records a playbook or agent job and puts it on the queue. Agent jobs are refused (503) while no model endpoint is
+ * configured, rather than queued to fail later. The queue entry carries the job's own id, so it can never be
  * enqueued twice, and expires (its worker presumed dead) only after the job's timeout plus a grace period: a slow
  * job is timed out by its runner long before the queue would hand it to someone else.
  */
 export async function startJob(options: {
   /** "user:<id>", "apikey:<id>" or "delivery:<id>". */
   createdBy: string;
-  playbook: string;
+  /** Exactly one of playbook and agent, each a slug or an id. */
+  playbook?: string;
+  agent?: string;
   input: JobInput;
   deliveryId?: string;
 }): Promise<StartedJob> {
-  const playbook = await findPlaybookOrThrow(options.playbook);
+  const target = await findTarget(options);
   const queue = await getJobQueue().catch((error: unknown) => {
     throw new AppError("unavailable", "The job queue is unreachable; try again.", { cause: error });
   });
@@ -30,14 +35,13 @@ export async function startJob(options: {
   const job = await getPrisma().$transaction(async (tx) => {
     const created = await tx.job.create({
       data: {
-        kind: "playbook",
-        playbookId: playbook.id,
+        ...target.data,
         inputShape: options.input.shape,
         inputText: options.input.text,
         input: (options.input.payload ?? {}) as Prisma.InputJsonValue,
         createdBy: options.createdBy,
         deliveryId: options.deliveryId ?? null,
-        timeoutSeconds: playbook.timeoutSeconds,
+        timeoutSeconds: target.timeoutSeconds,
       },
     });
     await queue.send(
@@ -57,6 +61,19 @@ export async function startJob(options: {
     return created;
   });
   return { jobId: job.id, status: "queued", streamUrl: `/api/v1/jobs/${job.id}/events` };
+}
+
+async function findTarget(options: { playbook?: string; agent?: string }) {
+  if (options.agent !== undefined && options.playbook === undefined) {
+    requireAgentSettings();
+    const agent = await findAgentOrThrow(options.agent);
+    return { data: { kind: "agent", agentId: agent.id }, timeoutSeconds: agent.timeoutSeconds };
+  }
+  if (options.playbook === undefined || options.agent !== undefined) {
+    throw new AppError("unprocessable", "Send exactly one of playbook or agent.");
+  }
+  const playbook = await findPlaybookOrThrow(options.playbook);
+  return { data: { kind: "playbook", playbookId: playbook.id }, timeoutSeconds: playbook.timeoutSeconds };
 }
 
 // pg's own conversions, which pg-boss relies on: undefined is NULL, objects are JSON.

@@ -4,6 +4,7 @@ export type JobView = {
   jobId: string;
   kind: string;
   playbook: { id: string; slug: string; name: string } | null;
+  agent: { id: string; slug: string; name: string } | null;
   status: Job["status"];
   inputShape: string;
   input: string;
@@ -21,12 +22,16 @@ export const jobStreamUrl = (jobId: string) => `/api/v1/jobs/${jobId}/events`;
 
 /** A job as the API and the pages show it. */
 export function toJobView(
-  job: Job & { playbook?: { id: string; slug: string; name: string } | null },
+  job: Job & {
+    playbook?: { id: string; slug: string; name: string } | null;
+    agent?: { id: string; slug: string; name: string } | null;
+  },
 ): JobView {
   return {
     jobId: job.id,
     kind: job.kind,
     playbook: job.playbook ? { id: job.playbook.id, slug: job.playbook.slug, name: job.playbook.name } : null,
+    agent: job.agent ? { id: job.agent.id, slug: job.agent.slug, name: job.agent.name } : null,
     status: job.status,
     inputShape: job.inputShape,
     input: job.inputText,

@@ -12,6 +12,7 @@ export const startJobAction = authorizedAction("operator", startJobInput, async 
   const started = await startJob({
     createdBy: `user:${actor.id}`,
     playbook: body.playbook,
+    agent: body.agent,
     input: toJobInput(body),
   });
   revalidatePath("/jobs");
