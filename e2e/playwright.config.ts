@@ -14,6 +14,10 @@ const dockerHost =
   process.env.ORBIT_TEST_DOCKER_HOST ||
   `unix://${path.join(tmpdir(), `orbit-e2e-podman-${port}`, "podman.sock")}`;
 process.env.E2E_DOCKER_HOST = dockerHost;
+// The OpenAI-compatible stand-in agent jobs talk to (global setup starts it on this port): like the engine, the app
+// must be told its URL before it exists, and only calls it when an agent job runs.
+const openaiPort = Number(process.env.E2E_OPENAI_PORT || port + 7);
+process.env.E2E_OPENAI_PORT = String(openaiPort);
 decideContainerTests((line) => console.log(line));
 
 export default defineConfig({
@@ -64,7 +68,13 @@ export default defineConfig({
     command: "node_modules/.bin/tsx e2e/support/serve-app.ts",
     cwd: REPO_ROOT,
     url: `${baseURL}/api/ready`,
-    env: { PORT: String(port), DOCKER_HOST: dockerHost },
+    env: {
+      PORT: String(port),
+      DOCKER_HOST: dockerHost,
+      OPENAI_BASE_URL: `http://127.0.0.1:${openaiPort}/v1`,
+      OPENAI_API_KEY: "sk-e2e-stand-in",
+      ORBIT_AGENT_MODEL: "stand-in-model",
+    },
     // The first start runs `next build` (2–3 minutes on a 2-core machine); later ones reuse it.
     timeout: 6 * 60_000,
     reuseExistingServer: false,

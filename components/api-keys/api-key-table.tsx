@@ -1,5 +1,6 @@
 import { formatTime } from "@/components/deliveries/format-time";
 import { Badge } from "@/components/ui/card";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import type { ApiKeyStatus, ApiKeyView } from "@/lib/api-keys/to-api-key-view";
 import { RevokeApiKeyButton } from "./revoke-api-key-button";
 
@@ -9,71 +10,85 @@ const statusTone: Record<ApiKeyStatus, "green" | "amber" | "red"> = {
   revoked: "red",
 };
 
+const columns: DataTableColumn[] = [
+  { key: "key", header: "Key", sortable: true },
+  { key: "scopes", header: "Scopes" },
+  { key: "tools", header: "Tools" },
+  { key: "created", header: "Created", sortable: true },
+  { key: "expires", header: "Expires", sortable: true },
+  { key: "lastUsed", header: "Last used", sortable: true },
+  { key: "status", header: "Status", sortable: true },
+  { key: "actions", header: "Actions" },
+];
+
 export function ApiKeyTable({ keys }: { keys: ApiKeyView[] }) {
-  if (keys.length === 0) {
-    return <p className="py-10 text-center text-sm text-zinc-500">No API keys yet.</p>;
-  }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-zinc-500">
-          <tr>
-            <th className="py-2 pr-4">Key</th>
-            <th className="py-2 pr-4">Scopes</th>
-            <th className="py-2 pr-4">Tools</th>
-            <th className="py-2 pr-4">Created</th>
-            <th className="py-2 pr-4">Expires</th>
-            <th className="py-2 pr-4">Last used</th>
-            <th className="py-2 pr-4">Status</th>
-            <th className="py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-          {keys.map((key) => (
-            <tr key={key.id} data-testid={`api-key-row-${key.prefix}`} className="align-top">
-              <td className="py-2 pr-4">
-                <div className="font-medium">{key.name}</div>
-                <div className="font-mono text-xs text-zinc-500">{key.prefix}…</div>
-              </td>
-              <td className="py-2 pr-4">
-                <div className="flex flex-wrap gap-1">
-                  {key.scopes.map((scope) => (
-                    <Badge key={scope} tone="indigo">
-                      {scope}
-                    </Badge>
-                  ))}
-                </div>
-              </td>
-              <td className="py-2 pr-4 font-mono text-xs">
-                <ToolList label="allow" patterns={key.allowedTools} empty="all tools of its servers" />
-                {key.deniedTools.length ? <ToolList label="deny" patterns={key.deniedTools} /> : null}
-              </td>
-              <td className="py-2 pr-4 text-xs text-zinc-500">
-                <div>{key.createdBy ?? "—"}</div>
-                <div>{formatTime(key.createdAt)}</div>
-              </td>
-              <td className="py-2 pr-4 text-xs text-zinc-500">
-                {key.expiresAt ? formatTime(key.expiresAt) : "never"}
-              </td>
-              <td className="py-2 pr-4 text-xs text-zinc-500">
-                {key.lastUsedAt ? formatTime(key.lastUsedAt) : "never"}
-              </td>
-              <td className="py-2 pr-4">
-                <Badge tone={statusTone[key.status]}>{key.status}</Badge>
-                {key.revokedAt ? (
-                  <div className="mt-1 text-xs text-zinc-500">{formatTime(key.revokedAt)}</div>
-                ) : null}
-              </td>
-              <td className="py-2">
-                {key.status === "revoked" ? null : <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="API keys"
+      quickFilter="Filter by name, prefix or scope"
+      columns={columns}
+      empty="No API keys yet."
+      rows={keys.map((key) => ({
+        key: key.id,
+        testId: `api-key-row-${key.prefix}`,
+        filterText: [key.name, key.prefix, ...key.scopes].join(" ").toLowerCase(),
+        sortValues: {
+          key: key.name,
+          created: key.createdAt.getTime(),
+          expires: key.expiresAt?.getTime() ?? null,
+          lastUsed: key.lastUsedAt?.getTime() ?? null,
+          status: key.status,
+        },
+        cells: {
+          key: (
+            <>
+              <div className="font-medium">{key.name}</div>
+              <div className="font-mono text-xs text-zinc-500">{key.prefix}…</div>
+            </>
+          ),
+          scopes: (
+            <div className="flex flex-wrap gap-1">
+              {key.scopes.map((scope) => (
+                <Badge key={scope} tone="indigo">
+                  {scope}
+                </Badge>
+              ))}
+            </div>
+          ),
+          tools: (
+            <div className="font-mono text-xs">
+              <ToolList label="allow" patterns={key.allowedTools} empty="all tools of its servers" />
+              {key.deniedTools.length ? <ToolList label="deny" patterns={key.deniedTools} /> : null}
+            </div>
+          ),
+          created: (
+            <div className="text-xs text-zinc-500">
+              <div>{key.createdBy ?? "—"}</div>
+              <div>{formatTime(key.createdAt)}</div>
+            </div>
+          ),
+          expires: (
+            <span className="text-xs text-zinc-500">
+              {key.expiresAt ? formatTime(key.expiresAt) : "never"}
+            </span>
+          ),
+          lastUsed: (
+            <span className="text-xs text-zinc-500">
+              {key.lastUsedAt ? formatTime(key.lastUsedAt) : "never"}
+            </span>
+          ),
+          status: (
+            <>
+              <Badge tone={statusTone[key.status]}>{key.status}</Badge>
+              {key.revokedAt ? (
+                <div className="mt-1 text-xs text-zinc-500">{formatTime(key.revokedAt)}</div>
+              ) : null}
+            </>
+          ),
+          actions: key.status === "revoked" ? null : <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />,
+        },
+      }))}
+    />
   );
 }
 

@@ -39,7 +39,9 @@ function toRow(route: IntegrationView["routes"][number]): RouteRow {
     toolName: route.toolName ?? "",
     argumentsMapping: route.argumentsMapping ?? "",
     fallbackServerId: route.fallbackServerId ?? "",
+    jobKind: route.agent ? "agent" : "playbook",
     playbook: route.playbook ?? "",
+    agent: route.agent ?? "",
   };
 }
 

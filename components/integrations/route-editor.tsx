@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { RouteTarget } from "@/lib/integrations/list-route-targets";
+import { JobTargetFields } from "./job-target-fields";
 
 export const matchFields = [
   { key: "eventType", label: "Event type", placeholder: "issues" },
@@ -26,7 +27,10 @@ export type RouteRow = {
   toolName: string;
   argumentsMapping: string;
   fallbackServerId: string;
+  /** What a "start_job" route runs; only the chosen one is sent. */
+  jobKind: "playbook" | "agent";
   playbook: string;
+  agent: string;
 };
 
 let lastRowKey = 0;
@@ -44,7 +48,9 @@ export function emptyRoute(): RouteRow {
     toolName: "",
     argumentsMapping: "",
     fallbackServerId: "",
+    jobKind: "playbook",
     playbook: "",
+    agent: "",
   };
 }
 
@@ -58,15 +64,23 @@ export function routePayload(row: RouteRow) {
     isFallback: row.isFallback,
     match,
     actionType: row.actionType,
-    serverId: row.serverId,
-    toolName: row.toolName,
-    argumentsMapping: row.argumentsMapping,
-    fallbackServerId: row.fallbackServerId,
-    playbook: row.actionType === "start_job" ? row.playbook : "",
+    ...(row.actionType === "call_tool"
+      ? {
+          serverId: row.serverId,
+          toolName: row.toolName,
+          argumentsMapping: row.argumentsMapping,
+          fallbackServerId: row.fallbackServerId,
+        }
+      : row.jobKind === "agent"
+        ? { agent: row.agent }
+        : { playbook: row.playbook }),
   };
 }
 
-/** The ordered route list: add, remove, move up/down; each route picks a server and one of its stored tools. */
+/**
+ * The ordered route list: add, remove, move up/down; each route either calls a tool (a server and one of its stored
+ * tools) or starts a job (a playbook or an agent, by slug).
+ */
 export function RouteEditor({
   routes,
   onChange,
@@ -91,7 +105,7 @@ export function RouteEditor({
     <div className="space-y-4">
       {routes.length === 0 ? (
         <p className="text-sm text-zinc-500">
-          No routes: every delivery will be stored as unrouted. Add one to call a tool.
+          No routes: every delivery will be stored as unrouted. Add one to call a tool or start a job.
         </p>
       ) : null}
       {routes.map((route, index) => {
@@ -207,104 +221,99 @@ export function RouteEditor({
                   <option value="start_job">Start a job</option>
                 </select>
               </div>
-              <div>
-                <label className="block text-xs" htmlFor={`route-${index}-server`}>
-                  Route {n} server
-                </label>
-                <select
-                  id={`route-${index}-server`}
-                  className={inputClass}
-                  value={route.serverId}
-                  aria-invalid={err("serverId") ? true : undefined}
-                  onChange={(e) => update(index, { serverId: e.target.value, toolName: "" })}
-                >
-                  <option value="">Choose a server…</option>
-                  {targets.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                      {t.enabled ? "" : " (disabled)"}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div>
-                <label className="block text-xs" htmlFor={`route-${index}-tool`}>
-                  Route {n} tool
-                </label>
-                <select
-                  id={`route-${index}-tool`}
-                  className={inputClass}
-                  value={route.toolName}
-                  disabled={!server}
-                  aria-invalid={err("toolName") ? true : undefined}
-                  onChange={(e) => update(index, { toolName: e.target.value })}
-                >
-                  <option value="">
-                    {server && tools.length === 0 ? "No stored tools — refresh the server" : "Choose a tool…"}
-                  </option>
-                  {route.toolName && !toolListed ? (
-                    <option value={route.toolName}>{route.toolName} (not listed)</option>
-                  ) : null}
-                  {tools.map((t) => (
-                    <option key={t.name} value={t.name} title={t.description ?? undefined}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              {route.actionType === "start_job" ? (
+                <JobTargetFields route={route} index={index} err={err} update={update} />
+              ) : (
+                <>
+                  <div>
+                    <label className="block text-xs" htmlFor={`route-${index}-server`}>
+                      Route {n} server
+                    </label>
+                    <select
+                      id={`route-${index}-server`}
+                      className={inputClass}
+                      value={route.serverId}
+                      aria-invalid={err("serverId") ? true : undefined}
+                      onChange={(e) => update(index, { serverId: e.target.value, toolName: "" })}
+                    >
+                      <option value="">Choose a server…</option>
+                      {targets.map((t) => (
+                        <option key={t.id} value={t.id}>
+                          {t.name}
+                          {t.enabled ? "" : " (disabled)"}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div>
+                    <label className="block text-xs" htmlFor={`route-${index}-tool`}>
+                      Route {n} tool
+                    </label>
+                    <select
+                      id={`route-${index}-tool`}
+                      className={inputClass}
+                      value={route.toolName}
+                      disabled={!server}
+                      aria-invalid={err("toolName") ? true : undefined}
+                      onChange={(e) => update(index, { toolName: e.target.value })}
+                    >
+                      <option value="">
+                        {server && tools.length === 0
+                          ? "No stored tools — refresh the server"
+                          : "Choose a tool…"}
+                      </option>
+                      {route.toolName && !toolListed ? (
+                        <option value={route.toolName}>{route.toolName} (not listed)</option>
+                      ) : null}
+                      {tools.map((t) => (
+                        <option key={t.name} value={t.name} title={t.description ?? undefined}>
+                          {t.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                </>
+              )}
             </div>
 
-            {route.actionType === "start_job" ? (
-              <div>
-                <label className="block text-xs" htmlFor={`route-${index}-playbook`}>
-                  Route {n} playbook (slug; the job gets the payload as its input)
-                </label>
-                <input
-                  id={`route-${index}-playbook`}
-                  className={`${inputClass} font-mono`}
-                  placeholder="reindex"
-                  value={route.playbook}
-                  aria-invalid={err("playbook") ? true : undefined}
-                  onChange={(e) => update(index, { playbook: e.target.value })}
-                />
+            {route.actionType === "start_job" ? null : (
+              <div className="grid gap-2 sm:grid-cols-3">
+                <div className="sm:col-span-2">
+                  <label className="block text-xs" htmlFor={`route-${index}-args`}>
+                    Route {n} arguments (JSONata over the payload; empty means {"{}"})
+                  </label>
+                  <textarea
+                    id={`route-${index}-args`}
+                    className={`${inputClass} font-mono`}
+                    rows={2}
+                    placeholder='{ "message": issue.title }'
+                    value={route.argumentsMapping}
+                    aria-invalid={err("argumentsMapping") ? true : undefined}
+                    onChange={(e) => update(index, { argumentsMapping: e.target.value })}
+                  />
+                </div>
+                <div>
+                  <label className="block text-xs" htmlFor={`route-${index}-fallback-server`}>
+                    Fallback server (optional)
+                  </label>
+                  <select
+                    id={`route-${index}-fallback-server`}
+                    className={inputClass}
+                    value={route.fallbackServerId}
+                    onChange={(e) => update(index, { fallbackServerId: e.target.value })}
+                  >
+                    <option value="">None</option>
+                    {targets
+                      .filter((t) => t.id !== route.serverId)
+                      .map((t) => (
+                        <option key={t.id} value={t.id}>
+                          {t.name}
+                        </option>
+                      ))}
+                  </select>
+                </div>
               </div>
-            ) : null}
-            <div className="grid gap-2 sm:grid-cols-3">
-              <div className="sm:col-span-2">
-                <label className="block text-xs" htmlFor={`route-${index}-args`}>
-                  Route {n} arguments (JSONata over the payload; empty means {"{}"})
-                </label>
-                <textarea
-                  id={`route-${index}-args`}
-                  className={`${inputClass} font-mono`}
-                  rows={2}
-                  placeholder='{ "message": issue.title }'
-                  value={route.argumentsMapping}
-                  aria-invalid={err("argumentsMapping") ? true : undefined}
-                  onChange={(e) => update(index, { argumentsMapping: e.target.value })}
-                />
-              </div>
-              <div>
-                <label className="block text-xs" htmlFor={`route-${index}-fallback-server`}>
-                  Fallback server (optional)
-                </label>
-                <select
-                  id={`route-${index}-fallback-server`}
-                  className={inputClass}
-                  value={route.fallbackServerId}
-                  onChange={(e) => update(index, { fallbackServerId: e.target.value })}
-                >
-                  <option value="">None</option>
-                  {targets
-                    .filter((t) => t.id !== route.serverId)
-                    .map((t) => (
-                      <option key={t.id} value={t.id}>
-                        {t.name}
-                      </option>
-                    ))}
-                </select>
-              </div>
-            </div>
+            )}
             {Object.entries(fields)
               .filter(([path]) => path.startsWith(`routes.${index}.`) || path === `routes.${index}`)
               .map(([path, message]) => (

@@ -30,7 +30,12 @@ export function RouteList({ routes }: { routes: RouteView[] }) {
             </div>
             <div className="mt-1">
               →{" "}
-              {route.serverId ? (
+              {route.actionType === "start_job" ? (
+                <span>
+                  start {route.agent ? "agent" : "playbook"}{" "}
+                  <span className="font-mono">{route.agent ?? route.playbook}</span>
+                </span>
+              ) : route.serverId ? (
                 <Link
                   href={`/servers/${route.serverId}`}
                   className="text-indigo-600 hover:underline dark:text-indigo-400"
@@ -40,7 +45,7 @@ export function RouteList({ routes }: { routes: RouteView[] }) {
               ) : (
                 <span className="text-red-600">server deleted</span>
               )}{" "}
-              <span className="font-mono">{route.toolName}</span>
+              {route.actionType === "start_job" ? null : <span className="font-mono">{route.toolName}</span>}
               {route.fallbackServerName ? (
                 <span className="text-zinc-500"> (fallback: {route.fallbackServerName})</span>
               ) : null}

@@ -2,22 +2,31 @@ import Link from "next/link";
 import { formatTime } from "@/components/deliveries/format-time";
 import { Card } from "@/components/ui/card";
 import type { RequestDetail } from "@/lib/requests/get-request-or-throw";
+import { parseRequestTimings } from "@/lib/requests/parse-request-timings";
 import { RequestStatusBadge } from "./request-status-badge";
+import { RequestStepWaterfall } from "./request-step-waterfall";
 
 /**
  * What the log holds about time: the row's own latency (the whole call, every upstream attempt and backoff
- * included) and, for a webhook, when the delivery arrived and how long each processing attempt took. Orbit does
- * not time verify, route, cache and upstream separately yet; the card says so rather than invent numbers.
+ * included), the steps its path measured (a waterfall), and, for a webhook, when the delivery arrived and how long
+ * each processing attempt took. Rows without measured steps say so rather than invent numbers.
  */
 export function RequestTimings({ request }: { request: RequestDetail }) {
   const started = new Date(request.createdAt.getTime() - request.latencyMs);
   const waited = request.delivery ? started.getTime() - request.delivery.receivedAt.getTime() : null;
+  const steps = parseRequestTimings(request.timings);
   const longest = Math.max(1, ...request.deliveryAttempts.map((a) => a.latencyMs), request.latencyMs);
   return (
     <Card title="Timings">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="text-zinc-500">Total</dt>
         <dd data-testid="request-latency">{request.latencyMs} ms</dd>
+        {steps?.upstreamMs !== undefined ? (
+          <>
+            <dt className="text-zinc-500">Upstream</dt>
+            <dd data-testid="request-upstream">{steps.upstreamMs} ms</dd>
+          </>
+        ) : null}
         <dt className="text-zinc-500">Upstream attempts</dt>
         <dd>{request.cached ? "none: answered from cache" : request.attempts}</dd>
         {request.delivery ? (
@@ -35,6 +44,7 @@ export function RequestTimings({ request }: { request: RequestDetail }) {
         <dt className="text-zinc-500">Recorded</dt>
         <dd>{formatTime(request.createdAt)}</dd>
       </dl>
+      {steps ? <RequestStepWaterfall timings={steps} /> : null}
       {request.deliveryAttempts.length > 1 ? (
         <ol className="mt-4 space-y-2" aria-label="Attempts of this delivery">
           {request.deliveryAttempts.map((attempt, index) => (
@@ -63,10 +73,11 @@ export function RequestTimings({ request }: { request: RequestDetail }) {
           ))}
         </ol>
       ) : null}
-      <p className="mt-4 text-xs text-zinc-500">
-        Per-step timings (verify, route, cache, upstream) are not recorded yet; the total covers the whole
-        call.
-      </p>
+      {steps ? null : (
+        <p className="mt-4 text-xs text-zinc-500" data-testid="request-steps-missing">
+          No per-step timings were recorded for this request; the total covers the whole call.
+        </p>
+      )}
     </Card>
   );
 }

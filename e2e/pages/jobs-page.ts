@@ -21,14 +21,39 @@ export class JobsPage {
     await form.getByRole("button", { name: "Save playbook" }).click();
   }
 
-  async startJob(options: { playbook: string; shape?: "input" | "command" | "textEntries"; input: string }) {
+  get startForm(): Locator {
+    return this.page.getByRole("form", { name: "Start a job" });
+  }
+
+  /** Starts a playbook or (with `agent`) an agent job and waits for its live page. */
+  async startJob(options: {
+    playbook?: string;
+    agent?: string;
+    shape?: "input" | "command" | "textEntries";
+    input: string;
+  }) {
+    await this.fillStartForm(options);
+    await this.page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+  }
+
+  /** Fills and submits the start form without waiting for where it leads (for refusals). */
+  async fillStartForm(options: {
+    playbook?: string;
+    agent?: string;
+    shape?: "input" | "command" | "textEntries";
+    input: string;
+  }) {
     await this.page.goto("/jobs");
-    const form = this.page.getByRole("form", { name: "Start a job" });
-    await form.getByLabel("Playbook").selectOption(options.playbook);
+    const form = this.startForm;
+    if (options.agent !== undefined) {
+      await form.getByLabel("Run").selectOption("agent");
+      await form.getByLabel("Agent", { exact: true }).selectOption(options.agent);
+    } else {
+      await form.getByLabel("Playbook", { exact: true }).selectOption(options.playbook ?? "");
+    }
     await form.getByLabel("Payload shape").selectOption(options.shape ?? "input");
     await form.getByLabel("Input").fill(options.input);
     await form.getByRole("button", { name: "Start job" }).click();
-    await this.page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
   }
 
   event(type: string): Locator {

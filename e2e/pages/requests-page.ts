@@ -11,6 +11,8 @@ export class RequestsPage {
   readonly requestBody: Locator;
   readonly responseBody: Locator;
   readonly keyName: Locator;
+  /** The timings card's waterfall: one list item per measured step. */
+  readonly steps: Locator;
 
   constructor(readonly page: Page) {
     this.navLink = page
@@ -24,6 +26,7 @@ export class RequestsPage {
     this.requestBody = page.getByTestId("request-body");
     this.responseBody = page.getByTestId("response-body");
     this.keyName = page.getByTestId("request-key");
+    this.steps = page.getByRole("list", { name: "Steps of this request" });
   }
 
   async goto(query = ""): Promise<void> {
@@ -37,6 +40,10 @@ export class RequestsPage {
     if (values.server)
       await this.filters.getByLabel("Server", { exact: true }).selectOption({ label: values.server });
     await this.filters.getByRole("button", { name: "Filter" }).click();
+  }
+
+  step(name: string): Locator {
+    return this.steps.getByRole("listitem").filter({ hasText: name });
   }
 
   rows(): Locator {

@@ -55,6 +55,12 @@ test("an operator finds a tool call by server and source, opens it, and exports 
   await expect(history.keyName).toHaveText(keyName);
   await expect(history.requestBody).toContainText(message);
   await expect(history.responseBody).toContainText(`Echo: ${message}`);
+  // The timings card draws the measured steps: one upstream attempt that answered, with its duration.
+  await expect(history.steps).toBeVisible();
+  await expect(history.step("Attempt 1")).toContainText("ok");
+  await expect(history.step("Attempt 1")).toContainText(/\d+(\.\d)? ms/);
+  await expect(history.step("Other")).toBeVisible();
+  await expect(page.getByText("No per-step timings were recorded")).toHaveCount(0);
 
   // Searching by the request id from an error envelope finds the same row.
   await history.goto();

@@ -4,6 +4,7 @@ import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
 import { recordRequest } from "@/lib/telemetry/record-request";
+import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
@@ -83,6 +84,7 @@ function record(
     latencyMs: outcome?.latencyMs ?? 0,
     attempts: outcome?.attempts ?? 0,
     cached: outcome?.cached ?? false,
+    timings: toRequestTimings({ call: outcome?.timings, totalMs: outcome?.latencyMs ?? 0 }),
     requestBody: options.args,
     responseBody: response,
   });

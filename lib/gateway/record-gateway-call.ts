@@ -1,6 +1,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AppError } from "@/lib/errors/app-error";
 import { recordRequest } from "@/lib/telemetry/record-request";
+import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
 
 /**
@@ -20,6 +21,7 @@ export function recordGatewayCall(call: {
   failure: AppError | null;
 }): void {
   const toolError = call.result?.isError === true;
+  const latencyMs = performance.now() - call.started;
   recordRequest({
     requestId: call.requestId,
     source: "gateway",
@@ -29,10 +31,11 @@ export function recordGatewayCall(call: {
     tool: call.tool,
     status: call.failure ? "failed" : toolError ? "tool_error" : "succeeded",
     errorCode: call.failure?.code ?? (toolError ? "tool_error" : null),
-    latencyMs: performance.now() - call.started,
+    latencyMs,
     attempts: call.outcome?.attempts ?? 0,
     cached: call.outcome?.cached ?? false,
     requestBody: call.args,
     responseBody: call.failure ? { error: call.failure.message } : call.result,
+    timings: toRequestTimings({ call: call.outcome?.timings, totalMs: latencyMs }),
   });
 }

@@ -91,18 +91,30 @@ export const routeInput = z.object({
   isFallback: z.boolean().default(false),
   match: routeMatchSchema.default({}),
   actionType: z.enum(routeActionTypes).default("call_tool"),
-  serverId: z.string().trim().min(1, "Choose a server"),
-  toolName: z.string().trim().min(1, "Choose a tool").max(200, "Tool names are at most 200 characters"),
+  /** Required for "call_tool" (checked with the route list); a "start_job" route's job picks its own tools. */
+  serverId: optionalId,
+  toolName: z
+    .string()
+    .trim()
+    .max(200, "Tool names are at most 200 characters")
+    .nullish()
+    .transform((name) => name || undefined),
   /** JSONata over the payload that yields the tool's arguments; "{}" when left empty. */
   argumentsMapping: argumentsMappingSchema,
   fallbackServerId: optionalId,
-  /** For "start_job": the playbook (slug or id) the route runs with the delivery's payload. */
+  /** For "start_job", exactly one of these: the playbook or agent (slug or id) run with the delivery's payload. */
   playbook: z
     .string()
     .trim()
     .max(100, "Playbook slugs are at most 100 characters")
     .nullish()
     .transform((playbook) => playbook || undefined),
+  agent: z
+    .string()
+    .trim()
+    .max(100, "Agent slugs are at most 100 characters")
+    .nullish()
+    .transform((agent) => agent || undefined),
 });
 export type RouteInput = z.input<typeof routeInput>;
 export type ParsedRouteInput = z.output<typeof routeInput>;
@@ -126,12 +138,8 @@ const routesSchema = z
         });
       }
       fallbackSeen ||= route.isFallback;
-      if (route.actionType === "start_job" && !route.playbook) {
-        ctx.addIssue({
-          code: "custom",
-          path: [index, "playbook"],
-          message: "Name the playbook this route starts",
-        });
+      for (const issue of routeActionIssues(route)) {
+        ctx.addIssue({ code: "custom", path: [index, issue.field], message: issue.message });
       }
       if (route.fallbackServerId && route.fallbackServerId === route.serverId) {
         ctx.addIssue({
@@ -142,6 +150,27 @@ const routesSchema = z
       }
     });
   });
+
+/**
+ * What each action needs: a tool call names its server and tool; a job names exactly one of a playbook or an agent
+ * (both would leave it unclear which runs). Fields the action does not use are ignored, not refused, so switching a
+ * route's action in the editor keeps what was typed.
+ */
+function routeActionIssues(route: ParsedRouteInput): { field: string; message: string }[] {
+  if (route.actionType === "call_tool") {
+    return [
+      ...(route.serverId ? [] : [{ field: "serverId", message: "Choose a server" }]),
+      ...(route.toolName ? [] : [{ field: "toolName", message: "Choose a tool" }]),
+    ];
+  }
+  if (route.playbook && route.agent) {
+    return [{ field: "agent", message: "Name a playbook or an agent, not both" }];
+  }
+  if (!route.playbook && !route.agent) {
+    return [{ field: "playbook", message: "Name the playbook or agent this route starts" }];
+  }
+  return [];
+}
 
 const createReplyConfig = z.object({
   baseUrl: httpUrl,

@@ -8,7 +8,7 @@ import { type InputIssue, integrationInputError, routeLabel } from "./parse-inte
  * route, like the schema's own.
  */
 export async function resolveRouteServers(db: DbTx, routes: ParsedRouteInput[]): Promise<ParsedRouteInput[]> {
-  const refs = [...new Set(routes.flatMap((r) => [r.serverId, r.fallbackServerId ?? []].flat()))];
+  const refs = [...new Set(routes.flatMap((r) => [r.serverId ?? [], r.fallbackServerId ?? []].flat()))];
   if (refs.length === 0) return routes;
   const found = await db.server.findMany({
     where: { OR: [{ id: { in: refs } }, { slug: { in: refs } }] },

@@ -18,8 +18,9 @@ export type RouteView = {
   argumentsMapping: string | null;
   fallbackServerId: string | null;
   fallbackServerName: string | null;
-  /** The playbook a "start_job" route runs. */
+  /** The playbook or the agent (one of them) a "start_job" route runs. */
   playbook: string | null;
+  agent: string | null;
 };
 
 export type IntegrationView = {
@@ -84,7 +85,8 @@ export function toIntegrationView(integration: IntegrationRecord): IntegrationVi
       argumentsMapping: route.argumentsMapping,
       fallbackServerId: route.fallbackServerId,
       fallbackServerName: route.fallbackServer?.name ?? null,
-      playbook: readPlaybook(route.jobConfig),
+      playbook: readJobTarget(route.jobConfig, "playbook"),
+      agent: readJobTarget(route.jobConfig, "agent"),
     })),
     createdAt: integration.createdAt,
     updatedAt: integration.updatedAt,
@@ -95,7 +97,7 @@ export function webhookPath(slug: string): string {
   return `/api/webhooks/${slug}`;
 }
 
-function readPlaybook(jobConfig: Prisma.JsonValue): string | null {
-  const playbook = (jobConfig as { playbook?: unknown } | null)?.playbook;
-  return typeof playbook === "string" ? playbook : null;
+function readJobTarget(jobConfig: Prisma.JsonValue, key: "playbook" | "agent"): string | null {
+  const value = (jobConfig as Record<string, unknown> | null)?.[key];
+  return typeof value === "string" ? value : null;
 }

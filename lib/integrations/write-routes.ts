@@ -17,6 +17,7 @@ export async function writeRoutes(
   const gone = [...storedIds].filter((id) => !kept.has(id));
   if (gone.length > 0) await db.integrationRoute.deleteMany({ where: { id: { in: gone } } });
   for (const [position, route] of routes.entries()) {
+    const callsTool = route.actionType === "call_tool";
     const data = {
       position,
       name: route.name,
@@ -24,13 +25,12 @@ export async function writeRoutes(
       isFallback: route.isFallback,
       match: route.match as Prisma.InputJsonObject,
       actionType: route.actionType,
-      serverId: route.serverId,
-      toolName: route.toolName,
-      argumentsMapping: route.argumentsMapping,
-      fallbackServerId: route.fallbackServerId ?? null,
-      // What lib/webhooks/processing/start-delivery-job.ts reads.
-      jobConfig:
-        route.actionType === "start_job" && route.playbook ? { playbook: route.playbook } : Prisma.DbNull,
+      // A job route keeps no tool target: its job picks its own tools, and a stale server would mislead the list.
+      serverId: callsTool ? (route.serverId ?? null) : null,
+      toolName: callsTool ? (route.toolName ?? null) : null,
+      argumentsMapping: callsTool ? route.argumentsMapping : null,
+      fallbackServerId: callsTool ? (route.fallbackServerId ?? null) : null,
+      jobConfig: toJobConfig(route),
     };
     if (route.id && kept.has(route.id)) {
       await db.integrationRoute.update({ where: { id: route.id }, data });
@@ -38,4 +38,12 @@ export async function writeRoutes(
       await db.integrationRoute.create({ data: { ...data, integrationId } });
     }
   }
+}
+
+// What lib/webhooks/processing/start-delivery-job.ts reads; the schema has made sure exactly one is named.
+function toJobConfig(route: ParsedRouteInput): Prisma.InputJsonObject | typeof Prisma.DbNull {
+  if (route.actionType !== "start_job") return Prisma.DbNull;
+  if (route.agent) return { agent: route.agent };
+  if (route.playbook) return { playbook: route.playbook };
+  return Prisma.DbNull;
 }

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
+import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as cancelRoute } from "@/app/api/v1/jobs/[id]/cancel/route";
 import { GET as eventsRoute } from "@/app/api/v1/jobs/[id]/events/route";
 import { POST as startRoute } from "@/app/api/v1/jobs/route";
+import { POST as webhookRoute } from "@/app/api/webhooks/[slug]/route";
 import { saveAgent } from "@/lib/agents/save-agent";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
+import { errorResponse } from "@/lib/http/error-response";
+import { createIntegration } from "@/lib/integrations/create-integration";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTestServer } from "@/lib/test/register-test-server";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
@@ -233,5 +237,76 @@ describe("agent jobs", () => {
       expect(response.status, JSON.stringify(body)).toBe(status);
       expect((await response.json()).error.message).toBeTruthy();
     }
+  });
+});
+
+describe("webhook routes", () => {
+  const operator = { kind: "cli" } as const;
+  const secret = `secret-${run}`;
+  const base = { kind: "github" as const, mode: "sync" as const, secrets: [secret] };
+  const route = { name: "Triage", isFallback: true, actionType: "start_job" as const };
+
+  it("start an agent job with the delivery's payload as its input, and the job answers with the tool's result", async () => {
+    const slug = await agent();
+    // No server or tool: a job route needs neither.
+    const integration = await createIntegration({
+      actor: operator,
+      input: {
+        ...base,
+        name: `Agent route ${run}`,
+        slug: `agent-route-${run}`,
+        routes: [{ ...route, agent: slug }],
+      },
+    });
+    expect(integration.routes[0]).toMatchObject({ actionType: "start_job", agent: slug, playbook: null });
+
+    const payload = { action: "opened", issue: { title: "Triage me", labels: [] } };
+    const body = JSON.stringify(payload);
+    const response = await webhookRoute(
+      new Request(`http://localhost/api/webhooks/${integration.slug}`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-github-event": "issues",
+          "x-github-delivery": randomUUID(),
+          "x-hub-signature-256": await sign(secret, body),
+          "x-orbit-client-ip": "198.51.100.78",
+        },
+        body,
+      }),
+      { params: Promise.resolve({ slug: integration.slug }) },
+    );
+    expect(response.status).toBe(200);
+    const { deliveryId } = await response.json();
+    const job = await prisma.job.findFirstOrThrow({ where: { deliveryId } });
+    expect(job).toMatchObject({ kind: "agent", inputShape: "webhook", createdBy: `delivery:${deliveryId}` });
+
+    const stream = await events(job.id);
+    // The stand-in echoes the user message through the tool, then quotes the tool's answer.
+    expect(stream.find((e) => e.type === "tool_result")!.data).toMatchObject({ text: `Echo: ${body}` });
+    expect(stream.at(-1)!.data).toMatchObject({ status: "succeeded" });
+    const done = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(done.status).toBe("succeeded");
+    expect((done.result as { text: string }).text).toBe(`The tool answered: Echo: ${body}. Done.`);
+    const delivery = await prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } });
+    expect(delivery.status).toBe("succeeded");
+  });
+
+  it.each([
+    ["both a playbook and an agent", { playbook: "reindex", agent: "triage" }, "routes.0.agent"],
+    ["neither a playbook nor an agent", {}, "routes.0.playbook"],
+  ])("refuse a job route naming %s with 422 and a field error", async (_, target, field) => {
+    const slug = `agent-route-${run}-${randomUUID().slice(0, 4)}`;
+    const error = await createIntegration({
+      actor: operator,
+      input: { ...base, name: slug, slug, routes: [{ ...route, ...target }] },
+    }).catch((caught: unknown) => caught);
+    const response = errorResponse(error);
+    expect(response.status).toBe(422);
+    const { error: body } = await response.json();
+    expect(body.details.issues).toEqual([
+      { path: field, message: expect.stringContaining('Route 1 "Triage"') },
+    ]);
+    expect(await prisma.integration.findUnique({ where: { slug } })).toBeNull();
   });
 });

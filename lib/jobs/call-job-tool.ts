@@ -3,6 +3,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { findRestServer } from "@/lib/rest/find-rest-server";
 import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
 import { recordRequest } from "@/lib/telemetry/record-request";
+import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
@@ -50,6 +51,7 @@ export async function callJobTool(options: {
         latencyMs: call.latencyMs,
         attempts: call.attempts,
         cached: call.cached,
+        timings: toRequestTimings({ call: call.timings, totalMs: call.latencyMs }),
         requestBody: { jobId: options.jobId, arguments: options.args },
         responseBody: response?.result ?? { error: call.errorMessage },
       });

@@ -2,6 +2,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors/app-error";
 import { recordRequest } from "@/lib/telemetry/record-request";
+import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { replicaLabels } from "@/lib/tool-calls/replica-labels";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
@@ -93,6 +94,7 @@ function record(
     latencyMs: answer.latencyMs,
     attempts: answer.attempts,
     cached: answer.cached,
+    timings: toRequestTimings({ call: outcome?.timings, totalMs: answer.latencyMs }),
     requestBody: options.args,
     responseBody: answer.error ?? answer.result,
   });

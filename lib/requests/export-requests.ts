@@ -73,7 +73,8 @@ export function exportRequests(options: {
       for (const row of rows) {
         const record = toExportRow(row, names);
         if (format === "csv") chunk += toCsvLine(columns.map((column) => record[column]));
-        else chunk += `${first ? "\n" : ",\n"}${JSON.stringify(record)}`;
+        // JSON keeps the per-step timings as an object; CSV's fixed columns have no place for a nested value.
+        else chunk += `${first ? "\n" : ",\n"}${JSON.stringify({ ...record, timings: row.timings })}`;
         first = false;
       }
       const last = rows.at(-1);

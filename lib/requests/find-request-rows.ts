@@ -22,7 +22,12 @@ const listColumns = {
 } as const satisfies Prisma.RequestLogSelect;
 
 export type RequestRow = Prisma.RequestLogGetPayload<{ select: typeof listColumns }>;
-export type RequestRowWithBodies = RequestRow & { requestBody: string | null; responseBody: string | null };
+// Timings ride with the bodies: only a detail view and an export read them.
+export type RequestRowWithBodies = RequestRow & {
+  requestBody: string | null;
+  responseBody: string | null;
+  timings: Prisma.JsonValue | null;
+};
 
 /** One keyset page, newest first; `take` rows at most. The caller builds `where` with buildRequestWhere. */
 export function findRequestRows(where: Prisma.RequestLogWhereInput, take: number): Promise<RequestRow[]>;
@@ -40,6 +45,8 @@ export function findRequestRows(
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: withBodies ? { ...listColumns, requestBody: true, responseBody: true } : listColumns,
+    select: withBodies
+      ? { ...listColumns, requestBody: true, responseBody: true, timings: true }
+      : listColumns,
   });
 }

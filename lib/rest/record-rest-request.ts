@@ -1,6 +1,7 @@
 import type { AppError } from "@/lib/errors/app-error";
 import type { RestMcpInput } from "@/lib/rest/rest-mcp-input-schema";
 import { recordRequest } from "@/lib/telemetry/record-request";
+import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
 
 /**
@@ -34,5 +35,6 @@ export function recordRestRequest(entry: {
     cached: call?.cached,
     requestBody: input ?? undefined,
     responseBody: failure ? { error: failure.message } : entry.response,
+    timings: toRequestTimings({ call: call?.timings, totalMs: entry.latencyMs }),
   });
 }

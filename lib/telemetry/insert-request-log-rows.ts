@@ -20,12 +20,14 @@ export async function insertRequestLogRows(rows: RequestLogRow[]): Promise<void>
   const column = <K extends keyof RequestLogRow>(key: K) => rows.map((row) => row[key] ?? null);
   // The column is a timestamp without time zone holding UTC (Prisma's convention); an ISO string without its "Z"
   // casts to exactly that, whatever the session's time zone.
+  // JSON text per row; the cast parses it, so the statement stays one fixed text whatever the rows hold.
+  const timings = rows.map((row) => (row.timings == null ? null : JSON.stringify(row.timings)));
   const createdAt = rows.map((row) => new Date(row.createdAt ?? Date.now()).toISOString().slice(0, -1));
   await getPrisma().$executeRaw`
     WITH inserted AS (
     INSERT INTO "RequestLog" ("id", "requestId", "source", "integrationId", "deliveryId", "routeId", "serverId",
       "serverSlug", "tool", "apiKeyId", "status", "errorCode", "latencyMs", "attempts", "cached", "requestBody",
-      "responseBody", "createdAt")
+      "responseBody", "timings", "createdAt")
     SELECT * FROM unnest(
       ${column("id")}::text[], ${column("requestId")}::text[], ${column("source")}::text[],
       ${column("integrationId")}::text[], ${column("deliveryId")}::text[], ${column("routeId")}::text[],
@@ -33,7 +35,7 @@ export async function insertRequestLogRows(rows: RequestLogRow[]): Promise<void>
       ${column("apiKeyId")}::text[], ${column("status")}::text[], ${column("errorCode")}::text[],
       ${column("latencyMs")}::int[], ${rows.map((row) => row.attempts ?? 0)}::int[],
       ${rows.map((row) => row.cached ?? false)}::boolean[], ${column("requestBody")}::text[],
-      ${column("responseBody")}::text[], ${createdAt}::timestamp(3)[]
+      ${column("responseBody")}::text[], ${timings}::jsonb[], ${createdAt}::timestamp(3)[]
     )
     ON CONFLICT ("id") DO NOTHING
     RETURNING "source", "serverId", "serverSlug", "tool", "integrationId", "status", "errorCode", "latencyMs",

@@ -21,6 +21,7 @@ function outcome(overrides: Partial<ToolCallOutcome>): ToolCallOutcome {
     servedBy: "primary",
     latencyMs: 12,
     startedAt: new Date(),
+    timings: { attempts: [] },
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import {
 import { formatLogBody } from "@/lib/telemetry/format-log-body";
 import { insertRequestLogRows } from "@/lib/telemetry/insert-request-log-rows";
 import { log } from "@/lib/telemetry/log";
+import type { RequestTimings } from "@/lib/telemetry/to-request-timings";
 
 export type RequestLogEntry = {
   requestId: string;
@@ -27,6 +28,8 @@ export type RequestLogEntry = {
   cached?: boolean;
   requestBody?: unknown;
   responseBody?: unknown;
+  /** Per-step durations (lib/telemetry/to-request-timings.ts); null when the path measured none. */
+  timings?: RequestTimings | null;
 };
 
 // One queue per process, on globalThis so Next's module reloads in development do not strand rows in an old copy.
@@ -85,6 +88,7 @@ function toRow(entry: RequestLogEntry): RequestLogRow {
     cached: entry.cached === true,
     requestBody: formatLogBody(entry.requestBody),
     responseBody: formatLogBody(entry.responseBody),
+    timings: entry.timings ?? undefined,
     createdAt: new Date(),
   };
 }

@@ -39,6 +39,8 @@ export async function startOpenAiStandIn(options: {
   slowModel?: string;
   brokenModel?: string;
   chunkDelayMs?: number;
+  /** A fixed port, for a process that must know the URL before the stand-in starts (the E2E app); else any free. */
+  port?: number;
 }): Promise<OpenAiStandIn> {
   const requests: ChatCompletionRequest[] = [];
   const suffix = options.toolSuffix ?? "__echo";
@@ -116,7 +118,7 @@ export async function startOpenAiStandIn(options: {
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,

@@ -8,7 +8,13 @@ import { chooseReplica } from "@/lib/tool-calls/choose-replica";
 import type { ToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
 import { isSafeToRetry } from "@/lib/tool-calls/is-safe-to-retry";
 import { isToolCacheable } from "@/lib/tool-calls/is-tool-cacheable";
-import type { ToolCallPolicy, ToolCallTarget, ToolCallTool } from "@/lib/tool-calls/tool-call-types";
+import { replicaOrigin } from "@/lib/tool-calls/replica-origin";
+import type {
+  ToolCallPolicy,
+  ToolCallTarget,
+  ToolCallTimings,
+  ToolCallTool,
+} from "@/lib/tool-calls/tool-call-types";
 
 export type TargetCallResult = {
   result: CallToolResult;
@@ -33,13 +39,18 @@ export async function callTarget(options: {
   signal?: AbortSignal;
   /** Carries each attempt instead of the pooled client (see ReplicaInvoker). */
   invoke?: ReplicaInvoker;
+  /** Filled in as the call goes (a failed call throws, and its steps still count). */
+  timings?: ToolCallTimings;
 }): Promise<TargetCallResult> {
   const { target, tool, args, policy, deps, signal, invoke } = options;
+  const timings = options.timings ?? { attempts: [] };
 
   // Checked before the circuit: an answer still inside its TTL is as good while the server is down.
   const cacheKey = isToolCacheable(tool) ? buildCacheKey(target.slug, tool.name, args) : null;
   if (cacheKey) {
+    const lookup = performance.now();
     const hit = await deps.cache.get<CallToolResult>(cacheKey);
+    timings.cacheMs = (timings.cacheMs ?? 0) + (performance.now() - lookup);
     if (hit) return { result: hit, attempts: 0, cached: true, replicaUrl: null };
   }
 
@@ -69,6 +80,7 @@ export async function callTarget(options: {
 
     attempts++;
     const attempt = { url: choice.replica.url, deadline, deadlineAt, timeoutMs: target.timeoutMs };
+    const attemptStarted = performance.now();
     const outcome = invoke
       ? await invoke(attempt)
       : await callReplica({
@@ -80,6 +92,11 @@ export async function callTarget(options: {
           args,
           callerSignal: signal,
         });
+    timings.attempts.push({
+      ms: performance.now() - attemptStarted,
+      replica: replicaOrigin(choice.replica.url) ?? target.slug,
+      outcome: outcome.ok ? (outcome.result.isError ? "tool_error" : "ok") : outcome.failure.error.code,
+    });
 
     if (outcome.ok) {
       // `isError: true` is the tool answering; for the circuit that is a healthy server. Already healthy: no write.

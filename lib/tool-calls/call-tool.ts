@@ -13,6 +13,7 @@ import type {
   ToolCallPolicy,
   ToolCallResponse,
   ToolCallTarget,
+  ToolCallTimings,
   ToolCallTool,
 } from "@/lib/tool-calls/tool-call-types";
 
@@ -62,16 +63,18 @@ async function runToolCall(options: CallToolOptions): Promise<ToolCallResponse> 
   let servedBy: ToolCallResponse["servedBy"] = "primary";
   let answered: TargetCallResult | null = null;
   let failed: AppError | null = null;
+  // Shared by the primary and a fallback, so a fallback call shows the primary's cache lookup too.
+  const timings: ToolCallTimings = { attempts: [] };
   try {
     try {
-      answered = await callTarget({ target, tool, args, policy, deps, signal, invoke });
+      answered = await callTarget({ target, tool, args, policy, deps, signal, invoke, timings });
     } catch (error) {
       if (!(error instanceof CircuitOpenError) || !fallback) throw error;
       servedBy = "fallback";
       // A fallback server has no session of the caller's: it is called the ordinary way.
-      answered = await callTarget({ target: fallback, tool, args, policy, deps, signal });
+      answered = await callTarget({ target: fallback, tool, args, policy, deps, signal, timings });
     }
-    return { ...answered, latencyMs: Math.round(performance.now() - started), servedBy };
+    return { ...answered, latencyMs: Math.round(performance.now() - started), servedBy, timings };
   } catch (error) {
     failed = isAppError(error)
       ? error
@@ -97,6 +100,7 @@ async function runToolCall(options: CallToolOptions): Promise<ToolCallResponse> 
       servedBy,
       latencyMs: Math.round(performance.now() - started),
       startedAt,
+      timings,
     });
   }
 }

@@ -42,6 +42,15 @@ export type ToolCallCaller = {
   id?: string;
 };
 
+/** One attempt on a replica, as the request log shows it: the replica by origin only (paths may hold credentials). */
+export type ToolCallAttemptTiming = { ms: number; replica: string; outcome: string };
+
+/**
+ * Where a call's time went, measured with performance.now() only. `cacheMs` is the cache lookup (absent when the
+ * tool may not be cached); backoff waits are the rest of latencyMs.
+ */
+export type ToolCallTimings = { cacheMs?: number; attempts: ToolCallAttemptTiming[] };
+
 export type ToolCallResponse = {
   result: CallToolResult;
   attempts: number;
@@ -49,6 +58,7 @@ export type ToolCallResponse = {
   replicaUrl: string | null;
   latencyMs: number;
   servedBy: "primary" | "fallback";
+  timings: ToolCallTimings;
 };
 
 /** One record per callTool, success or not; the request log and metrics subscribe through `record`. */
@@ -68,4 +78,5 @@ export type ToolCallOutcome = {
   servedBy: "primary" | "fallback";
   latencyMs: number;
   startedAt: Date;
+  timings: ToolCallTimings;
 };

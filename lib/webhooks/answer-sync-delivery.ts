@@ -1,6 +1,6 @@
 import { log } from "@/lib/telemetry/log";
 import type { DeliveryClaim } from "@/lib/webhooks/processing/delivery-claim";
-import { runClaimedDelivery } from "@/lib/webhooks/processing/run-claimed-delivery";
+import { type RunDeliveryOptions, runClaimedDelivery } from "@/lib/webhooks/processing/run-claimed-delivery";
 import { toWebhookReceipt, type WebhookReceipt } from "@/lib/webhooks/to-webhook-receipt";
 
 /**
@@ -11,9 +11,11 @@ import { toWebhookReceipt, type WebhookReceipt } from "@/lib/webhooks/to-webhook
 export async function answerSyncDelivery(options: {
   claim: DeliveryClaim;
   deadlineMs: number;
+  /** Carried into the attempt's request-log row, so its timings start at the signature check. */
+  intake?: RunDeliveryOptions["intake"];
 }): Promise<WebhookReceipt> {
   const { claim } = options;
-  const run = runClaimedDelivery(claim).catch((error: unknown) => {
+  const run = runClaimedDelivery(claim, { intake: options.intake }).catch((error: unknown) => {
     log.error("sync delivery attempt failed", { deliveryId: claim.deliveryId, error });
     return null;
   });

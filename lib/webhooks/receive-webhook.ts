@@ -56,6 +56,7 @@ async function receive(options: ReceiveWebhookOptions): Promise<WebhookReceipt> 
 
   const rawBody = await readLimitedBody(request, hot.settings.webhooks.maxBodyBytes);
   const kind = toWebhookKind(integration.kind);
+  const verifyStarted = performance.now();
   const verified = await verifyWebhook({
     kind,
     secrets: openIntegrationSecrets(integration.secretsEncrypted),
@@ -64,6 +65,7 @@ async function receive(options: ReceiveWebhookOptions): Promise<WebhookReceipt> 
     headers: request.headers,
     now: options.now ?? new Date(),
   } as VerificationConfigInput & { rawBody: Uint8Array; headers: Headers; now: Date });
+  const verifyMs = performance.now() - verifyStarted;
   if (!verified.ok) {
     countWebhookRejection({
       integrationId: integration.id,
@@ -121,6 +123,7 @@ async function receive(options: ReceiveWebhookOptions): Promise<WebhookReceipt> 
   return answerSyncDelivery({
     claim: { deliveryId: delivery.id, token: claim.token, attempts: 1, lockMs: claim.lockMs },
     deadlineMs: integration.syncDeadlineMs,
+    intake: { startedAt: verifyStarted, verifyMs },
   });
 }
 

@@ -15,8 +15,20 @@ import type { WebhookEvent } from "@/lib/webhooks/routing/extract-event";
 import { mapArguments } from "@/lib/webhooks/routing/map-arguments";
 
 export type RouteToolCall =
-  | { ok: true; response: ToolCallResponse; tool: ToolCallTool; args: Record<string, unknown> }
-  | { ok: false; error: AppError; tool: ToolCallTool | null; args: Record<string, unknown> | null };
+  | {
+      ok: true;
+      response: ToolCallResponse;
+      tool: ToolCallTool;
+      args: Record<string, unknown>;
+      mapMs?: number;
+    }
+  | {
+      ok: false;
+      error: AppError;
+      tool: ToolCallTool | null;
+      args: Record<string, unknown> | null;
+      mapMs?: number;
+    };
 
 /**
  * A "call_tool" route's action: resolve its server and tool, map the event to arguments, and call through the one
@@ -34,6 +46,7 @@ export async function callRouteTool(options: {
   const { route, event } = options;
   let tool: ToolCallTool | null = null;
   let args: Record<string, unknown> | null = null;
+  let mapMs: number | undefined;
   try {
     if (!route.serverId || !route.toolName) {
       throw new AppError("unprocessable", `Route "${route.name}" has no server or tool to call.`);
@@ -43,7 +56,9 @@ export async function callRouteTool(options: {
     const fallback = route.fallbackServerId
       ? await resolveFallback(route.fallbackServerId, route.toolName)
       : undefined;
+    const mapping = performance.now();
     const mapped: Record<string, unknown> = await mapArguments(route.argumentsMapping, event);
+    mapMs = performance.now() - mapping;
     args = mapped;
     const response = await callTool({
       target: primary.target,
@@ -55,9 +70,9 @@ export async function callRouteTool(options: {
       record: options.record,
       deps: options.deps,
     });
-    return { ok: true, response, tool, args: mapped };
+    return { ok: true, response, tool, args: mapped, mapMs };
   } catch (error) {
-    return { ok: false, error: toAppError(error), tool, args };
+    return { ok: false, error: toAppError(error), tool, args, mapMs };
   }
 }
 

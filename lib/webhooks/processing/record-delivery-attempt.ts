@@ -1,6 +1,7 @@
 import type { Delivery } from "@/lib/db/generated/client";
 import { log } from "@/lib/telemetry/log";
 import { recordRequest } from "@/lib/telemetry/record-request";
+import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
 import type { DeliveryOutcome } from "@/lib/webhooks/processing/delivery-outcome";
 
@@ -15,6 +16,8 @@ export function recordDeliveryAttempt(entry: {
   call: ToolCallOutcome | null;
   args: Record<string, unknown> | null;
   latencyMs: number;
+  /** Measured before the call: signature check (sync intake only), route match, argument mapping. */
+  steps: { verifyMs?: number; routeMs?: number; mapMs?: number; totalMs: number };
 }): void {
   const { delivery, outcome, call } = entry;
   try {
@@ -34,6 +37,7 @@ export function recordDeliveryAttempt(entry: {
       cached: call?.cached,
       requestBody: entry.args ?? undefined,
       responseBody: outcome.result ?? (outcome.errorMessage ? { error: outcome.errorMessage } : undefined),
+      timings: toRequestTimings({ ...entry.steps, call: call?.timings }),
     });
   } catch (error) {
     // Telemetry must never decide a delivery's fate.

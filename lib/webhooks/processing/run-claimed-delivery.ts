@@ -22,9 +22,19 @@ import { toWebhookKind } from "@/lib/webhooks/to-webhook-kind";
 
 type Loaded = Delivery & { integration: Integration & { routes: IntegrationRoute[] } };
 type Attempt = Omit<DeliveryOutcome, "deliveryId" | "attempts">;
-type Trace = { call: ToolCallOutcome | null; args: Record<string, unknown> | null };
+type Trace = {
+  call: ToolCallOutcome | null;
+  args: Record<string, unknown> | null;
+  routeMs?: number;
+  mapMs?: number;
+};
 
-export type RunDeliveryOptions = { deps?: ToolCallDeps; random?: () => number };
+export type RunDeliveryOptions = {
+  deps?: ToolCallDeps;
+  random?: () => number;
+  /** A sync delivery's intake, measured in this process: when verification began and how long it took. */
+  intake?: { startedAt: number; verifyMs: number };
+};
 
 /**
  * One processing attempt of a delivery this processor has claimed: route the event, act, write the outcome and a
@@ -84,6 +94,12 @@ export async function runClaimedDelivery(
     call: trace.call,
     args: trace.args,
     latencyMs: performance.now() - started,
+    steps: {
+      verifyMs: options.intake?.verifyMs,
+      routeMs: trace.routeMs,
+      mapMs: trace.mapMs,
+      totalMs: performance.now() - (options.intake?.startedAt ?? started),
+    },
   });
   if (!written) {
     log.warn("delivery claim lost", { deliveryId: delivery.id, requestId: delivery.requestId });
@@ -112,6 +128,7 @@ async function attemptDelivery(
     };
   }
 
+  const routing = performance.now();
   const payload: unknown = JSON.parse(delivery.body);
   const event = extractEvent({
     kind: toWebhookKind(integration.kind),
@@ -119,6 +136,7 @@ async function attemptDelivery(
     eventType: delivery.eventType,
   });
   const matched = await matchRoute(integration.routes, event);
+  trace.routeMs = performance.now() - routing;
   if (!matched) {
     return { ...emptyAttempt(), status: "unrouted", errorMessage: "No route matched this event." };
   }
@@ -151,6 +169,7 @@ async function attemptDelivery(
     },
   });
   trace.args = called.args;
+  trace.mapMs = called.mapMs;
   const withTool = { ...routed, tool: route.toolName, serverSlug: trace.call?.slug ?? null };
   if (called.ok) {
     const result = boundToolResult(called.response.result);
