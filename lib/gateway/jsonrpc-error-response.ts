@@ -43,3 +43,15 @@ export function jsonRpcErrorResponse(
   };
   return new Response(JSON.stringify(body), { status: options.status ?? error.status, headers });
 }
+
+/** The answer to a body that is not JSON-RPC at all: -32700 with no id, HTTP 400. */
+export function jsonRpcParseError(requestId: string): Response {
+  return new Response(
+    JSON.stringify({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32700, message: "Parse error: the body is not JSON-RPC." },
+    }),
+    { status: 400, headers: { "content-type": "application/json", "x-request-id": requestId } },
+  );
+}

@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors/app-error";
+import { sseHeaders } from "@/lib/http/sse-headers";
 import type { FederatedContext } from "./federated-context";
 import { type FederatedStreamReader, joinFederatedStream } from "./federated-stream-hub";
 import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
 import type { FederatedMcpSession } from "./mcp-session-store";
-import { sseHeaders } from "./sse-headers";
 
 // Comments on an idle stream, so proxies and load balancers do not take it for dead.
 const KEEPALIVE_MS = 25_000;

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import type { FederatedContext } from "./federated-context";
 import { initializeFederatedSession } from "./initialize-federated-session";
-import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
+import { jsonRpcErrorResponse, jsonRpcParseError } from "./jsonrpc-error-response";
 import type { JsonRpcMessage } from "./read-mcp-messages";
 import { relayFederatedToolCall } from "./relay-federated-tool-call";
 import { requireFederatedSession } from "./require-federated-session";
@@ -32,11 +32,11 @@ export async function postFederatedMessages(context: FederatedContext, body: Uin
   try {
     parsed = JSON.parse(new TextDecoder().decode(body));
   } catch {
-    return parseError(requestId);
+    return jsonRpcParseError(requestId);
   }
   const messages = (Array.isArray(parsed) ? parsed : [parsed]) as JsonRpcMessage[];
   if (messages.length === 0 || messages.some((m) => !m || typeof m !== "object" || m.jsonrpc !== "2.0")) {
-    return parseError(requestId);
+    return jsonRpcParseError(requestId);
   }
 
   const initialize = messages.find((m) => m.method === "initialize");
@@ -63,15 +63,4 @@ export async function postFederatedMessages(context: FederatedContext, body: Uin
     });
   }
   return serveFederatedRequests(context, session, Array.isArray(parsed) ? requests : requests[0]);
-}
-
-function parseError(requestId: string): Response {
-  return new Response(
-    JSON.stringify({
-      jsonrpc: "2.0",
-      id: null,
-      error: { code: -32700, message: "Parse error: the body is not JSON-RPC." },
-    }),
-    { status: 400, headers: { "content-type": "application/json", "x-request-id": requestId } },
-  );
 }

@@ -3,6 +3,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ApiKeyPrincipal } from "@/lib/api-keys/api-key-principal";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
+import { sseHeaders } from "@/lib/http/sse-headers";
 import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
 import type { ReplicaCallResult, ReplicaInvoker } from "@/lib/tool-calls/call-replica";
 import { callTool } from "@/lib/tool-calls/call-tool";
@@ -13,7 +14,6 @@ import { type JsonRpcMessage, parseMessage } from "./read-mcp-messages";
 import { recordGatewayCall } from "./record-gateway-call";
 import { ownHeaders, requestOnLink } from "./request-on-link";
 import { forwardOnLink, type LinkContext, moveSession, type UpstreamLink } from "./send-in-session";
-import { sseHeaders } from "./sse-headers";
 
 /**
  * What becomes of one upstream message on its way to the client: the event to send, or null for none. `reply`

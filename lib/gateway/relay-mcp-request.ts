@@ -15,7 +15,7 @@ import { pickServerReplica } from "@/lib/tool-calls/pick-server-replica";
 import { loadToolListOverrides } from "@/lib/tools/load-tool-list-overrides";
 import { checkMcpHost } from "./check-mcp-host";
 import { forwardUpstream } from "./forward-upstream";
-import { jsonRpcErrorResponse } from "./jsonrpc-error-response";
+import { jsonRpcErrorResponse, jsonRpcParseError } from "./jsonrpc-error-response";
 import { loadGatewayServer } from "./load-gateway-server";
 import { deleteMcpSession, loadMcpSession, type McpSession, saveMcpSession } from "./mcp-session-store";
 import { readListChanged } from "./read-list-changed";
@@ -258,15 +258,4 @@ function downstreamResponse(
     status: upstream.status,
     headers,
   });
-}
-
-function jsonRpcParseError(requestId: string): Response {
-  return new Response(
-    JSON.stringify({
-      jsonrpc: "2.0",
-      id: null,
-      error: { code: -32700, message: "Parse error: the body is not JSON-RPC." },
-    }),
-    { status: 400, headers: { "content-type": "application/json", "x-request-id": requestId } },
-  );
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { errorResponse } from "@/lib/http/error-response";
+import { eventStreamResponse } from "@/lib/http/event-stream-response";
 import { bridgeConfigChanges } from "@/lib/live/bridge-config-changes";
 import { getLiveLog } from "@/lib/live/get-live-log";
 import { openLiveStream } from "@/lib/live/open-live-stream";
@@ -18,15 +19,7 @@ export async function GET(request: Request): Promise<Response> {
       lastEventId: request.headers.get("last-event-id"),
       signal: request.signal,
     });
-    return new Response(body, {
-      headers: {
-        "content-type": "text/event-stream",
-        // Compression or proxy buffering would hold events back.
-        "cache-control": "no-cache, no-transform",
-        "x-accel-buffering": "no",
-        "x-request-id": requestId,
-      },
-    });
+    return eventStreamResponse(body, requestId);
   } catch (error) {
     return errorResponse(error, requestId);
   }

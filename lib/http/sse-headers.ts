@@ -1,4 +1,4 @@
-/** The headers of every event stream the MCP endpoints answer with. */
+/** The headers of every event stream Orbit answers with (MCP endpoints, job events, live logs). */
 export function sseHeaders(options: { sessionId?: string; requestId: string }): Record<string, string> {
   return {
     "content-type": "text/event-stream",
