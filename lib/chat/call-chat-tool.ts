@@ -3,8 +3,7 @@ import { assertRole } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
 import { toAppError } from "@/lib/http/error-response";
-import { recordRequest } from "@/lib/telemetry/record-request";
-import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
+import { recordToolCallRow } from "@/lib/telemetry/record-tool-call-row";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
@@ -73,18 +72,14 @@ function record(
   errorCode: string | null,
   response: unknown,
 ): void {
-  recordRequest({
+  recordToolCallRow({
     requestId: options.requestId,
     source: "chat",
     serverId: options.serverId,
     serverSlug: slug,
     tool: options.toolName,
-    status: errorCode ? "failed" : "succeeded",
+    outcome,
     errorCode,
-    latencyMs: outcome?.latencyMs ?? 0,
-    attempts: outcome?.attempts ?? 0,
-    cached: outcome?.cached ?? false,
-    timings: toRequestTimings({ call: outcome?.timings, totalMs: outcome?.latencyMs ?? 0 }),
     requestBody: options.args,
     responseBody: response,
   });

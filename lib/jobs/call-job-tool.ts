@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { findRestServer } from "@/lib/rest/find-rest-server";
 import { observeToolCall } from "@/lib/telemetry/observe-tool-call";
-import { recordRequest } from "@/lib/telemetry/record-request";
-import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
+import { recordToolCallRow } from "@/lib/telemetry/record-tool-call-row";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
 import type { ToolCallOutcome } from "@/lib/tool-calls/tool-call-types";
@@ -40,18 +39,15 @@ export async function callJobTool(options: {
   } finally {
     const call = outcome as ToolCallOutcome | null;
     if (call) {
-      recordRequest({
+      recordToolCallRow({
         requestId: randomUUID(),
         source: "job",
         serverId: call.serverId,
         serverSlug: call.slug,
         tool: call.tool,
-        status: call.ok && !call.toolError ? "succeeded" : "failed",
+        outcome: call,
+        // A failed call always carries its code; a tool's own error answer is tool_error.
         errorCode: call.errorCode ?? (call.toolError ? "tool_error" : null),
-        latencyMs: call.latencyMs,
-        attempts: call.attempts,
-        cached: call.cached,
-        timings: toRequestTimings({ call: call.timings, totalMs: call.latencyMs }),
         requestBody: { jobId: options.jobId, arguments: options.args },
         responseBody: response?.result ?? { error: call.errorMessage },
       });

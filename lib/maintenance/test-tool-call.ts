@@ -1,8 +1,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors/app-error";
-import { recordRequest } from "@/lib/telemetry/record-request";
-import { toRequestTimings } from "@/lib/telemetry/to-request-timings";
+import { recordToolCallRow } from "@/lib/telemetry/record-tool-call-row";
 import { callTool } from "@/lib/tool-calls/call-tool";
 import { replicaLabels } from "@/lib/tool-calls/replica-labels";
 import { resolveToolCallTarget } from "@/lib/tool-calls/resolve-tool-call-target";
@@ -83,19 +82,16 @@ function record(
   outcome: ToolCallOutcome | null,
   answer: ToolTestAnswer,
 ): void {
-  recordRequest({
+  recordToolCallRow({
     requestId: options.requestId,
     source: "chat",
     serverId: options.serverId,
     serverSlug: outcome?.slug ?? null,
     tool: options.toolName,
-    status: answer.ok ? "succeeded" : "failed",
+    outcome,
     errorCode: answer.error?.code ?? (answer.ok ? null : "tool_error"),
-    latencyMs: answer.latencyMs,
-    attempts: answer.attempts,
-    cached: answer.cached,
-    timings: toRequestTimings({ call: outcome?.timings, totalMs: answer.latencyMs }),
     requestBody: options.args,
     responseBody: answer.error ?? answer.result,
+    measured: answer,
   });
 }
