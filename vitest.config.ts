@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     globalSetup: ["lib/test/global-setup.ts"],
+    setupFiles: ["lib/test/setup-test-file.ts"],
     // Integration tests share one database; files run in parallel but each seeds its own rows.
     testTimeout: 30_000,
     hookTimeout: 60_000,

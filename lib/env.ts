@@ -131,6 +131,12 @@ const schema = z
     // server's tool list is re-read this often.
     ORBIT_HEALTH_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(30),
     ORBIT_TOOLS_REFRESH_SECONDS: z.coerce.number().int().min(30).default(300),
+    // The schema pg-boss keeps its queues in (lib/queue): async deliveries and their retries, health checks, tool
+    // refreshes, jobs. Only two deployments sharing one database (or tests, one per file) need to change it.
+    ORBIT_QUEUE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "a lower-case PostgreSQL identifier")
+      .default("pgboss"),
     // The job queue (lib/jobs, pg-boss): jobs one worker runs at once; how often a job whose worker died is noticed
     // (the queue's maintenance pass) and how often it is then tried again elsewhere; how long a stopping worker lets
     // its jobs finish before handing them back.

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELETE, GET, POST } from "@/app/api/mcp/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
-import { runToolsRefreshPass } from "@/lib/health/run-tools-refresh-pass";
+import { claimDueToolRefreshes } from "@/lib/health/claim-due-tool-refreshes";
+import { refreshClaimedServer } from "@/lib/health/refresh-claimed-server";
 import { getRedis } from "@/lib/redis/get-redis";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTestServer } from "@/lib/test/register-test-server";
@@ -375,11 +376,12 @@ describe("/api/mcp (federated)", () => {
       // The registry lost a tool the upstream still lists: the worker's refresh pass puts it back.
       await prisma.tool.deleteMany({ where: { serverId: serverAId, name: "get-tiny-image" } });
       await prisma.server.update({ where: { id: serverAId }, data: { toolsRefreshedAt: null } });
-      const [outcome] = await runToolsRefreshPass({
+      const [claim] = await claimDueToolRefreshes({
         intervalMs: 60 * 60_000,
+        limit: 1,
         serverIds: [serverAId],
-        logLine: () => {},
       });
+      const outcome = await refreshClaimedServer(claim!, () => {});
       expect(outcome).toMatchObject({ ok: true, tools: { added: 1 } });
       await eventually("tools/list_changed", () => heard.mine > 0);
       expect((await mine.client.listTools()).tools.map((t) => t.name)).toContain(`${slugA}__get-tiny-image`);

@@ -22,6 +22,7 @@ export async function claimDueHealthChecks(options: {
   /** Only these servers' replicas (tests). */
   serverIds?: string[];
 }): Promise<HealthCheckClaim[]> {
+  if (options.serverIds?.length === 0) return [];
   const only = options.serverIds
     ? Prisma.sql`AND e."serverId" IN (${Prisma.join(options.serverIds)})`
     : Prisma.empty;

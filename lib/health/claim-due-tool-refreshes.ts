@@ -17,6 +17,7 @@ export async function claimDueToolRefreshes(options: {
   limit: number;
   serverIds?: string[];
 }): Promise<ToolRefreshClaim[]> {
+  if (options.serverIds?.length === 0) return [];
   const only = options.serverIds ? Prisma.sql`AND id IN (${Prisma.join(options.serverIds)})` : Prisma.empty;
   return getPrisma().$queryRaw<ToolRefreshClaim[]>`
     UPDATE "Server" AS s

@@ -11,15 +11,20 @@ import { setServerEnabled } from "@/lib/servers/set-server-enabled";
 import { findClosedPort } from "@/lib/test/find-closed-port";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
 import { type FlakyMcpServer, startFlakyMcpServer } from "@/lib/test/start-flaky-mcp-server";
+import { startTestQueue } from "@/lib/test/start-test-queue";
 import { replicaCircuitKey } from "@/lib/tool-calls/choose-replica";
+import { runQueueWorkers } from "@/lib/worker/run-queue-workers";
 import { checkServerHealth } from "./check-server-health";
-import { runHealthLoop } from "./run-health-loop";
-import { runHealthPass } from "./run-health-pass";
-import { runToolsRefreshPass } from "./run-tools-refresh-pass";
+import { claimDueHealthChecks } from "./claim-due-health-checks";
+import { claimDueToolRefreshes } from "./claim-due-tool-refreshes";
+import { refreshClaimedServer } from "./refresh-claimed-server";
+import { runReplicaCheck } from "./run-replica-check";
 
 // Real Postgres, the shared test Redis for circuits (in-process when there is none), real MCP servers (the reference
 // server and the SDK-built flaky one), a closed port, and a plain HTTP server that refuses every request with 401.
-// Passes are limited to this file's servers (serverIds) so other suites' servers are never checked.
+// Claims are limited to this file's servers (serverIds) so other suites' servers are never checked. checkDueReplicas and
+// refreshDueServers below do what the worker does with one tick: claim what is due, then run each claim (the worker
+// runs them as queue entries; the last describe runs the real queue).
 
 const run = randomUUID().slice(0, 8);
 let counter = 0;
@@ -120,13 +125,29 @@ afterAll(async () => {
   await testRedis?.cleanup();
 });
 
+async function checkDueReplicas(options: {
+  intervalMs: number;
+  serverIds: string[];
+  logLine?: (line: string) => void;
+}) {
+  const claims = await claimDueHealthChecks({ ...options, limit: 100 });
+  const outcomes = await Promise.all(
+    claims.map((claim) => runReplicaCheck(claim, { breaker, logLine: options.logLine })),
+  );
+  return outcomes.filter((outcome) => outcome !== null);
+}
+
+async function refreshDueServers(options: { intervalMs: number; serverIds: string[] }) {
+  const claims = await claimDueToolRefreshes({ ...options, limit: 100 });
+  return Promise.all(claims.map((claim) => refreshClaimedServer(claim, () => {})));
+}
+
 describe("one health pass", () => {
   it("marks a replica that initializes and answers ping healthy, and logs the change once", async () => {
     const server = await register("healthy", [everything.url]);
     const lines: string[] = [];
-    const [outcome] = await runHealthPass({
+    const [outcome] = await checkDueReplicas({
       intervalMs: HOUR,
-      breaker,
       serverIds: [server.id],
       logLine: (line) => lines.push(line),
     });
@@ -141,14 +162,13 @@ describe("one health pass", () => {
     ]);
 
     // Not due again within the interval; once due, a repeat of the same verdict logs nothing.
-    expect(await runHealthPass({ intervalMs: HOUR, breaker, serverIds: [server.id] })).toEqual([]);
+    expect(await checkDueReplicas({ intervalMs: HOUR, serverIds: [server.id] })).toEqual([]);
     await prisma.serverEndpoint.updateMany({
       where: { serverId: server.id },
       data: { healthCheckedAt: new Date(Date.now() - 2 * HOUR) },
     });
-    const again = await runHealthPass({
+    const again = await checkDueReplicas({
       intervalMs: HOUR,
-      breaker,
       serverIds: [server.id],
       logLine: (line) => lines.push(line),
     });
@@ -160,7 +180,7 @@ describe("one health pass", () => {
   it("marks a closed port unreachable and counts it against the replica's circuit", async () => {
     const url = `http://127.0.0.1:${await findClosedPort()}/mcp`;
     const server = await register("closed", [url]);
-    const [outcome] = await runHealthPass({ intervalMs: HOUR, breaker, serverIds: [server.id] });
+    const [outcome] = await checkDueReplicas({ intervalMs: HOUR, serverIds: [server.id] });
     expect(outcome).toMatchObject({ status: "unreachable" });
     expect(outcome!.error).toMatch(/connection refused/);
     const [endpoint] = await endpointsOf(server.id);
@@ -184,7 +204,7 @@ describe("one health pass", () => {
     });
     const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}/mcp`;
     const server = await register("silent", [url], { timeoutMs: 1000 });
-    const [outcome] = await runHealthPass({ intervalMs: HOUR, breaker, serverIds: [server.id] });
+    const [outcome] = await checkDueReplicas({ intervalMs: HOUR, serverIds: [server.id] });
     expect(outcome).toMatchObject({ status: "unreachable" });
     expect(outcome!.error).toMatch(/did not answer within 1000 ms/);
     expect(outcome!.latencyMs).toBeLessThan(5_000);
@@ -210,7 +230,7 @@ describe("one health pass", () => {
   it("does not check a disabled server's replicas", async () => {
     const server = await register("disabled", [flaky.url], { enabled: false });
     const before = flaky.counts().requests;
-    expect(await runHealthPass({ intervalMs: HOUR, breaker, serverIds: [server.id] })).toEqual([]);
+    expect(await checkDueReplicas({ intervalMs: HOUR, serverIds: [server.id] })).toEqual([]);
     expect(flaky.counts().requests).toBe(before);
     expect((await endpointsOf(server.id))[0]).toMatchObject({
       healthStatus: "unknown",
@@ -225,8 +245,8 @@ describe("one health pass", () => {
     const urls = [everything.url, flaky.url, `${everything.url}?replica=2`];
     const server = await register("concurrent", urls);
     const passes = await Promise.all([
-      runHealthPass({ intervalMs: HOUR, breaker, concurrency: 3, serverIds: [server.id] }),
-      runHealthPass({ intervalMs: HOUR, breaker, concurrency: 3, serverIds: [server.id] }),
+      checkDueReplicas({ intervalMs: HOUR, serverIds: [server.id] }),
+      checkDueReplicas({ intervalMs: HOUR, serverIds: [server.id] }),
     ]);
     const checked = passes.flat().map((o) => o.endpointId);
     expect(checked).toHaveLength(3);
@@ -284,8 +304,8 @@ describe("periodic tool refresh", () => {
     expect(await prisma.tool.count({ where: { serverId: server.id } })).toBe(0);
 
     const passes = await Promise.all([
-      runToolsRefreshPass({ intervalMs: HOUR, serverIds: [server.id] }),
-      runToolsRefreshPass({ intervalMs: HOUR, serverIds: [server.id] }),
+      refreshDueServers({ intervalMs: HOUR, serverIds: [server.id] }),
+      refreshDueServers({ intervalMs: HOUR, serverIds: [server.id] }),
     ]);
     expect(passes.flat()).toEqual([
       expect.objectContaining({ ok: true, tools: expect.objectContaining({ added: 3, total: 3 }) }),
@@ -299,36 +319,47 @@ describe("periodic tool refresh", () => {
   it("skips disabled servers", async () => {
     const server = await register("tools-disabled", [flaky.url]);
     await setServerEnabled({ actor: operator, serverId: server.id, enabled: false });
-    expect(await runToolsRefreshPass({ intervalMs: HOUR, serverIds: [server.id] })).toEqual([]);
+    expect(await refreshDueServers({ intervalMs: HOUR, serverIds: [server.id] })).toEqual([]);
     expect(await prisma.tool.count({ where: { serverId: server.id } })).toBe(0);
   });
 });
 
-describe("the worker's loop", () => {
-  it("checks and refreshes on its own, and stops when told", async () => {
-    const server = await register("loop", [everything.url]);
-    const stop = new AbortController();
+describe("the worker, through the queue", () => {
+  it("queues due checks and refreshes on its tick, runs them on either of two workers, and stops when told", async () => {
+    const server = await register("queued", [everything.url]);
+    const queue = await startTestQueue();
     const lines: string[] = [];
-    const loop = runHealthLoop({
-      signal: stop.signal,
-      breaker,
-      healthIntervalMs: HOUR,
-      toolsIntervalMs: HOUR,
-      pollMs: 50,
-      serverIds: [server.id],
-      log: (line) => lines.push(line),
-      logLine: () => {},
-    });
+    // Two workers' worth of consumers on one queue; both propose ticks, one tick at a time runs.
+    const workers = ["one", "two"].map((name) =>
+      runQueueWorkers({
+        queue,
+        workerId: `health-${run}-${name}`,
+        breaker,
+        jobConcurrency: 1,
+        healthIntervalMs: HOUR,
+        toolsIntervalMs: HOUR,
+        tickMs: 100,
+        pollMs: 50,
+        // A random integration: this file has no deliveries, and other files' must not be swept in.
+        only: { serverIds: [server.id], integrationIds: [randomUUID()] },
+        logLine: (line) => lines.push(line),
+      }),
+    );
     const deadline = Date.now() + 20_000;
     for (;;) {
       const [endpoint] = await endpointsOf(server.id);
       const tools = await prisma.tool.count({ where: { serverId: server.id } });
       if (endpoint?.healthStatus === "healthy" && tools > 0) break;
-      if (Date.now() > deadline) throw new Error("the loop did not check and refresh in time");
+      if (Date.now() > deadline) throw new Error("the workers did not check and refresh in time");
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    stop.abort();
-    await loop;
-    expect(lines.at(-1)).toMatch(/health loop stopped after 1 checks/);
+    // Several more ticks: nothing is due again within the interval, so nothing more is checked.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await Promise.all(workers.map((worker) => worker.stop(0)));
+    expect(lines.filter((line) => line.includes("replica health changed"))).toHaveLength(1);
+    const [endpoint] = await endpointsOf(server.id);
+    const checkedAt = endpoint!.healthCheckedAt;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await endpointsOf(server.id))[0]!.healthCheckedAt).toEqual(checkedAt);
   });
 });

@@ -4,10 +4,11 @@ import { type Actor, assertRole } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { enqueueDeliveries } from "@/lib/webhooks/processing/enqueue-deliveries";
 
 /**
  * Queues a delivery again as a NEW delivery (same integration, headers and body; its own key, request id and
- * history), linked to the original through replayOfId. The async processor picks it up like any received delivery;
+ * history), linked to the original through replayOfId, and queued for the workers like any received delivery;
  * the original and its outcome stay untouched.
  */
 export async function replayDelivery(options: {
@@ -16,7 +17,7 @@ export async function replayDelivery(options: {
   ip?: string;
 }): Promise<{ id: string; replayOfId: string }> {
   assertRole(options.actor, "operator");
-  return getPrisma().$transaction(async (tx) => {
+  const replayed = await getPrisma().$transaction(async (tx) => {
     const original = await tx.delivery.findUnique({ where: { id: options.deliveryId } });
     if (!original) throw new AppError("not_found", "No such delivery.");
     const replay = await tx.delivery.create({
@@ -47,4 +48,6 @@ export async function replayDelivery(options: {
     });
     return { id: replay.id, replayOfId: original.id };
   });
+  await enqueueDeliveries([{ deliveryId: replayed.id }]);
+  return replayed;
 }

@@ -13,6 +13,7 @@ import { createIntegration } from "@/lib/integrations/create-integration";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTestServer } from "@/lib/test/register-test-server";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
+import { startTestQueue } from "@/lib/test/start-test-queue";
 import type { JobEvent } from "./job-event-types";
 import { type JobWorker, runJobWorker } from "./run-job-worker";
 import { readSse } from "./test/read-sse";
@@ -49,13 +50,11 @@ beforeAll(async () => {
   jobsKey = (
     await createApiKey({ actor: { kind: "cli" }, input: { name: `agents ${run}`, scopes: ["jobs"] } })
   ).key;
-  worker = await runJobWorker({
-    databaseUrl: process.env.DATABASE_URL!,
+  worker = runJobWorker({
+    queue: await startTestQueue(),
     workerId: `agent-test-${run}`,
     concurrency: 2,
-    maintenanceSeconds: 60,
-    retryLimit: 1,
-    pollingSeconds: 0.5,
+    pollMs: 500,
   });
 });
 

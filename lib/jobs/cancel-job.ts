@@ -1,10 +1,10 @@
 import { getPrisma } from "@/lib/db/get-prisma";
 import { AppError } from "@/lib/errors/app-error";
+import { getQueue } from "@/lib/queue/get-queue";
+import { JOBS_QUEUE } from "@/lib/queue/queue-definitions";
 import { getEventFanout } from "@/lib/redis/get-event-fanout";
 import { log } from "@/lib/telemetry/log";
-import { JOBS_QUEUE } from "./create-job-queue";
 import { finishJob } from "./finish-job";
-import { getJobQueue } from "./get-job-queue";
 import { getJobView } from "./get-job-view";
 import { isTerminalJobStatus, jobControlTopic } from "./job-event-types";
 import type { JobView } from "./to-job-view";
@@ -33,7 +33,7 @@ export async function cancelJob(jobId: string): Promise<JobView> {
   } as const;
   if (await finishJob(jobId, cancelled, ["queued"])) {
     // The row already says cancelled, so a worker that fetches the entry anyway leaves it alone.
-    await getJobQueue()
+    await getQueue()
       .then((queue) => queue.cancel(JOBS_QUEUE, jobId))
       .catch((error: unknown) => log.warn("cancelled job left in the queue", { jobId, error }));
   } else {

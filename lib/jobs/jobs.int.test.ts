@@ -9,9 +9,11 @@ import { POST as webhookRoute } from "@/app/api/webhooks/[slug]/route";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { createIntegration } from "@/lib/integrations/create-integration";
+import type { Queue } from "@/lib/queue/create-queue";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTestServer } from "@/lib/test/register-test-server";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
+import { startTestQueue } from "@/lib/test/start-test-queue";
 import type { JobEvent } from "./job-event-types";
 import type { PlaybookStep } from "./playbook-steps-schema";
 import { type JobWorker, runJobWorker } from "./run-job-worker";
@@ -45,16 +47,16 @@ afterAll(async () => {
   await everything?.stop();
 });
 
-function startWorker(name: string): Promise<JobWorker> {
-  return runJobWorker({
-    databaseUrl: process.env.DATABASE_URL!,
-    workerId: `test-${run}-${name}`,
-    concurrency: 2,
-    maintenanceSeconds: 60,
-    retryLimit: 1,
-    pollingSeconds: 0.5,
-  });
+async function startWorker(name: string): Promise<JobWorker> {
+  return runJobWorker({ queue: await queue(), workerId: `test-${run}-${name}`, concurrency: 2, pollMs: 500 });
 }
+
+// One supervising queue for the file; the route handlers send through it too.
+let started: Promise<Queue> | undefined;
+const queue = () => {
+  started ??= startTestQueue();
+  return started;
+};
 
 let playbooks = 0;
 async function playbook(

@@ -1,5 +1,7 @@
+import type { Queue } from "@/lib/queue/create-queue";
+import { JOBS_QUEUE, LOST_JOBS_QUEUE } from "@/lib/queue/queue-definitions";
+import { runQueueConsumer } from "@/lib/queue/run-queue-consumer";
 import { log } from "@/lib/telemetry/log";
-import { createJobQueue, JOBS_QUEUE, type JobQueue, LOST_JOBS_QUEUE } from "./create-job-queue";
 import { failLostJob } from "./fail-lost-job";
 import { runJob } from "./run-job";
 
@@ -11,81 +13,41 @@ export type JobWorker = {
 };
 
 /**
- * Consumes the job queue: `concurrency` consumers, each fetching one job at a time (pg-boss hands an entry to one
- * consumer only, across every worker process), plus one for the lost-job queue. Also runs pg-boss's maintenance,
- * which notices jobs whose worker died (expired) and offers them again, or gives them up to the lost-job queue.
+ * Consumes the job queue (`concurrency` jobs at once; pg-boss hands an entry to one consumer only, across every
+ * worker process) and the lost-job queue, where pg-boss's maintenance puts jobs whose workers kept dying.
  */
-export async function runJobWorker(options: {
-  databaseUrl: string;
+export function runJobWorker(options: {
+  queue: Queue;
   workerId: string;
   concurrency: number;
-  maintenanceSeconds: number;
-  retryLimit: number;
-  pollingSeconds?: number;
-}): Promise<JobWorker> {
-  const queue: JobQueue = await createJobQueue({
-    databaseUrl: options.databaseUrl,
-    supervise: true,
-    maintenanceSeconds: options.maintenanceSeconds,
-    retryLimit: options.retryLimit,
-    max: options.concurrency + 3,
+  pollMs?: number;
+}): JobWorker {
+  const pollMs = options.pollMs ?? 1_000;
+  const jobs = runQueueConsumer<{ jobId: string }>({
+    queue: options.queue,
+    name: JOBS_QUEUE,
+    concurrency: options.concurrency,
+    pollMs,
+    log: log.warn,
+    async handle({ data, signal }) {
+      const ended = await runJob({ jobId: data.jobId, workerId: options.workerId, shutdown: signal });
+      // Failing the entry makes pg-boss offer it again after its retry delay: that is the hand-back.
+      if (ended === "handed_back") throw new Error("handed back: worker shutting down");
+    },
   });
-  const shutdown = new AbortController();
-  const inFlight = new Set<Promise<unknown>>();
-  const pollingIntervalSeconds = options.pollingSeconds ?? 1;
-
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work)).catch(() => {});
-    return work;
-  };
-  for (let i = 0; i < options.concurrency; i++) {
-    let consumer = "";
-    consumer = await queue.work<{ jobId: string }>(
-      JOBS_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds },
-      async ([entry]) => {
-        if (!entry) return;
-        // A consumer that just found work fetches again at once: pg-boss would otherwise wait out the polling
-        // interval after every job, which caps a worker at `concurrency` jobs per interval however short they are.
-        // An empty fetch still waits the interval.
-        queue.notifyWorker(consumer);
-        const ended = await track(
-          runJob({ jobId: entry.data.jobId, workerId: options.workerId, shutdown: shutdown.signal }),
-        );
-        // Throwing fails the entry, which pg-boss offers again after its retry delay: that is the hand-back.
-        if (ended === "handed_back") throw new Error("handed back: worker shutting down");
-      },
-    );
-  }
-  await queue.work<{ jobId: string }>(
-    LOST_JOBS_QUEUE,
-    { batchSize: 1, pollingIntervalSeconds },
-    async ([entry]) => {
-      if (entry) await failLostJob(entry.data.jobId);
-    },
-  );
-
+  const lost = runQueueConsumer<{ jobId: string }>({
+    queue: options.queue,
+    name: LOST_JOBS_QUEUE,
+    concurrency: 1,
+    pollMs,
+    log: log.warn,
+    handle: ({ data }) => failLostJob(data.jobId),
+  });
   return {
-    running: () => inFlight.size,
+    running: jobs.running,
     async stop(graceMs) {
-      await queue.offWork(JOBS_QUEUE);
-      await queue.offWork(LOST_JOBS_QUEUE);
-      if (inFlight.size > 0) {
-        log.info("waiting for running jobs", { running: inFlight.size, graceMs });
-        await Promise.race([Promise.allSettled([...inFlight]), delay(graceMs)]);
-      }
-      if (inFlight.size > 0) {
-        log.info("handing running jobs back to the queue", { running: inFlight.size });
-        shutdown.abort();
-        await Promise.allSettled([...inFlight]);
-      }
-      // pg-boss records the handler outcomes (complete, or failed → retry) before it lets go of the pool.
-      await queue.stop({ graceful: true, wait: true, timeout: 5_000 });
+      if (jobs.running() > 0) log.info("waiting for running jobs", { running: jobs.running(), graceMs });
+      await Promise.all([jobs.stop(graceMs), lost.stop()]);
     },
   };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -4,9 +4,9 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { JOBS_QUEUE } from "./create-job-queue";
+import { getQueue } from "@/lib/queue/get-queue";
+import { JOBS_QUEUE } from "@/lib/queue/queue-definitions";
 import { findPlaybookOrThrow } from "./find-playbook-or-throw";
-import { getJobQueue } from "./get-job-queue";
 import type { JobInput } from "./start-job-input-schema";
 
 export type StartedJob = { jobId: string; status: "queued"; streamUrl: string };
@@ -27,7 +27,7 @@ export async function startJob(options: {
   deliveryId?: string;
 }): Promise<StartedJob> {
   const target = await findTarget(options);
-  const queue = await getJobQueue().catch((error: unknown) => {
+  const queue = await getQueue().catch((error: unknown) => {
     throw new AppError("unavailable", "The job queue is unreachable; try again.", { cause: error });
   });
   // The row and the queue entry are written in one transaction: a job is never recorded without being queued, nor

@@ -7,6 +7,7 @@ import { checkReadiness } from "@/lib/health/check-readiness";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTestServer } from "@/lib/test/register-test-server";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
+import { startTestQueue } from "@/lib/test/start-test-queue";
 import { type JobWorker, runJobWorker } from "./run-job-worker";
 import { savePlaybook } from "./save-playbook";
 import { startJob } from "./start-job";
@@ -116,13 +117,12 @@ describe("a worker killed mid-job", () => {
       10_000,
     );
 
-    rescuer = await runJobWorker({
-      databaseUrl: process.env.DATABASE_URL!,
+    // Its maintenance (every second) is what notices the dead worker's entry expired and offers it again.
+    rescuer = runJobWorker({
+      queue: await startTestQueue({ maintenanceSeconds: 1 }),
       workerId: `rescuer-${run}`,
       concurrency: 1,
-      maintenanceSeconds: 1,
-      retryLimit: 2,
-      pollingSeconds: 0.5,
+      pollMs: 500,
     });
     const job = await until(
       () => prisma.job.findUniqueOrThrow({ where: { id: jobId } }),

@@ -5,7 +5,7 @@ import { recordMetric } from "@/lib/telemetry/record-metric";
 type WorkerMetrics = {
   deliveries: Counter<"status">;
   healthChecks: Counter<"status">;
-  loopLastRun: Gauge<"loop">;
+  queueLastPoll: Gauge<"queue">;
 };
 
 // Created on first use, so only the process that runs the loops (the worker) exposes them; the web process's
@@ -28,17 +28,17 @@ function workerMetrics(): WorkerMetrics {
       labelNames: ["status"],
       registers,
     }),
-    loopLastRun: new Gauge({
-      name: "orbit_worker_loop_last_run_timestamp_seconds",
-      help: "When each worker loop last finished a pass (Unix time); a loop that stops moving is stuck or cannot reach the database.",
-      labelNames: ["loop"],
+    queueLastPoll: new Gauge({
+      name: "orbit_worker_queue_last_poll_timestamp_seconds",
+      help: "When this worker last fetched from each queue (Unix time); a queue whose time stops moving is not being consumed.",
+      labelNames: ["queue"],
       registers,
     }),
   };
   return globalForWorker.orbitWorkerMetrics;
 }
 
-/** The worker loops' own numbers, for the worker's metrics endpoint. Never throws. */
+/** The worker's own numbers, for the worker's metrics endpoint. Never throws. */
 export const observeWorker = {
   deliveryFinished(status: string | null): void {
     recordMetric(() => workerMetrics().deliveries.inc({ status: status ?? "lost" }));
@@ -48,7 +48,7 @@ export const observeWorker = {
       for (const status of statuses) workerMetrics().healthChecks.inc({ status });
     });
   },
-  loopRan(loop: "deliveries" | "health"): void {
-    recordMetric(() => workerMetrics().loopLastRun.set({ loop }, Date.now() / 1000));
+  queuePolled(queue: string): void {
+    recordMetric(() => workerMetrics().queueLastPoll.set({ queue }, Date.now() / 1000));
   },
 };

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db/get-prisma";
-import { runHealthLoop } from "@/lib/health/run-health-loop";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { serveWorkerMetrics, type WorkerMetricsServer } from "@/lib/telemetry/serve-worker-metrics";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
+import { startTestQueue } from "@/lib/test/start-test-queue";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import { enqueueDeliveries } from "@/lib/webhooks/processing/enqueue-deliveries";
 import { seedWebhookIntegration } from "@/lib/webhooks/seed-webhook-integration";
-import { runDeliveryLoop } from "@/lib/worker/run-delivery-loop";
+import { runQueueWorkers } from "@/lib/worker/run-queue-workers";
 
-// The worker's scrape target, as Prometheus sees it: the worker's own loops (scoped to this file's integration and
+// The worker's scrape target, as Prometheus sees it: the worker's queue consumers (scoped to this file's integration and
 // server, so other tests' rows are never touched) do real work against server-everything, then GET /metrics.
 
 const prisma = getPrisma();
@@ -52,10 +53,11 @@ function sample(text: string, series: string): number | undefined {
 }
 
 describe("the worker's metrics endpoint", () => {
-  it("shows what the worker's loops did: deliveries, their tool calls, health checks, when each loop last ran", async () => {
+  it("shows what the worker did: deliveries, their tool calls, health checks, when it last polled each queue", async () => {
     const started = Date.now() / 1000;
+    const queue = await startTestQueue();
     for (let i = 0; i < 3; i++) {
-      await prisma.delivery.create({
+      const delivery = await prisma.delivery.create({
         data: {
           integrationId: seeded.integration.id,
           deliveryKey: randomUUID(),
@@ -66,27 +68,20 @@ describe("the worker's metrics endpoint", () => {
           requestId: randomUUID(),
         },
       });
+      await enqueueDeliveries([{ deliveryId: delivery.id }]);
     }
-    const stop = new AbortController();
-    const loops = Promise.all([
-      runDeliveryLoop({
-        workerId: "metrics-test",
-        signal: stop.signal,
-        intervalMs: 50,
-        integrationIds: [seeded.integration.id],
-        log: () => {},
-      }),
-      runHealthLoop({
-        signal: stop.signal,
-        breaker: getToolCallDeps().breaker,
-        healthIntervalMs: HOUR,
-        toolsIntervalMs: HOUR,
-        pollMs: 50,
-        serverIds: [seeded.server.id],
-        log: () => {},
-        logLine: () => {},
-      }),
-    ]);
+    const worker = runQueueWorkers({
+      queue,
+      workerId: "metrics-test",
+      breaker: getToolCallDeps().breaker,
+      jobConcurrency: 1,
+      healthIntervalMs: HOUR,
+      toolsIntervalMs: HOUR,
+      tickMs: 100,
+      pollMs: 50,
+      only: { serverIds: [seeded.server.id], integrationIds: [seeded.integration.id] },
+      logLine: () => {},
+    });
     await until(
       async () =>
         (await prisma.delivery.count({
@@ -100,8 +95,7 @@ describe("the worker's metrics endpoint", () => {
         "healthy",
       "a health check",
     );
-    stop.abort();
-    await loops;
+    await worker.stop(0);
 
     expect(metrics.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
     const response = await fetch(metrics.url);
@@ -114,12 +108,12 @@ describe("the worker's metrics endpoint", () => {
       sample(text, `orbit_requests_total{source="webhook",server="${slug}",tool="echo",status="ok"}`),
     ).toBe(3);
     expect(sample(text, 'orbit_worker_health_checks_total{status="healthy"}')).toBe(1);
-    for (const loop of ["deliveries", "health"]) {
-      const lastRun = sample(text, `orbit_worker_loop_last_run_timestamp_seconds{loop="${loop}"}`);
+    for (const queue of ["orbit-deliveries", "orbit-health-checks", "orbit-tick", "orbit-jobs"]) {
+      const lastRun = sample(text, `orbit_worker_queue_last_poll_timestamp_seconds{queue="${queue}"}`);
       expect(lastRun).toBeGreaterThanOrEqual(Math.floor(started));
       expect(lastRun).toBeLessThanOrEqual(Date.now() / 1000);
     }
-    // Node's own: event-loop lag is how a busy worker shows before its loops fall behind.
+    // Node's own: event-loop lag is how a busy worker shows before its consumers fall behind.
     expect(sample(text, "nodejs_eventloop_lag_seconds")).toEqual(expect.any(Number));
   });
 

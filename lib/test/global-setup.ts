@@ -6,6 +6,7 @@ import path from "node:path";
 import { startEmbeddedDatabase } from "@/lib/boot/start-embedded-database";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { decideContainerTests } from "@/lib/test/decide-container-tests";
+import { dropTestQueueSchemas } from "@/lib/test/test-queue-schemas";
 
 /**
  * Runs once before any test file. Integration tests talk to DATABASE_URL when it is set (a database made for this
@@ -56,6 +57,11 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
 
   return async () => {
+    const dropped = await dropTestQueueSchemas(process.env.DATABASE_URL as string).catch((error: unknown) => {
+      console.log(`[test] queue schemas not dropped: ${String(error)}`);
+      return 0;
+    });
+    if (dropped > 0) console.log(`[test] dropped ${dropped} test queue schemas`);
     await stopDatabase();
     await rm(scratch, { recursive: true, force: true });
   };

@@ -16,6 +16,7 @@ import { parseWebhookJson } from "@/lib/webhooks/parse-webhook-json";
 import { pickDeliveryHeaders } from "@/lib/webhooks/pick-delivery-headers";
 import { DELIVERY_LOCK_MS } from "@/lib/webhooks/processing/delivery-claim";
 import type { StoredToolResult } from "@/lib/webhooks/processing/delivery-outcome";
+import { enqueueDeliveries } from "@/lib/webhooks/processing/enqueue-deliveries";
 import { storeDelivery } from "@/lib/webhooks/store-delivery";
 import { toWebhookKind } from "@/lib/webhooks/to-webhook-kind";
 import { toWebhookReceipt, type WebhookReceipt } from "@/lib/webhooks/to-webhook-receipt";
@@ -118,8 +119,12 @@ async function receive(options: ReceiveWebhookOptions): Promise<WebhookReceipt> 
     );
   }
   const { delivery } = stored;
-  if (!claim)
+  if (!claim) {
+    // After the inbox write, not in its transaction: the row is the promise to the sender, and a wake-up lost to a
+    // crash in between is made up by the worker's sweep (requeueStrandedDeliveries).
+    await enqueueDeliveries([{ deliveryId: delivery.id }]);
     return { status: 202, body: { deliveryId: delivery.id, status: delivery.status }, duplicate: false };
+  }
   return answerSyncDelivery({
     claim: { deliveryId: delivery.id, token: claim.token, attempts: 1, lockMs: claim.lockMs },
     deadlineMs: integration.syncDeadlineMs,

@@ -3,20 +3,20 @@ import { prepareLocalEnvironment } from "@/lib/boot/prepare-local-environment";
 import { getPrisma } from "@/lib/db/get-prisma";
 import { runConfiguredContainerWatcher } from "@/lib/docker/run-configured-container-watcher";
 import { getEnv } from "@/lib/env";
-import { runHealthLoop } from "@/lib/health/run-health-loop";
-import { runJobWorker } from "@/lib/jobs/run-job-worker";
+import { createQueue } from "@/lib/queue/create-queue";
+import { installQueue, stopQueue } from "@/lib/queue/get-queue";
 import { log as orbitLog } from "@/lib/telemetry/log";
 import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTracing } from "@/lib/telemetry/register-tracing";
 import { serveWorkerMetrics } from "@/lib/telemetry/serve-worker-metrics";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
-import { runDeliveryLoop } from "@/lib/worker/run-delivery-loop";
+import { runQueueWorkers } from "@/lib/worker/run-queue-workers";
 import { runWorkerHeartbeat } from "@/lib/worker/run-worker-heartbeat";
 
-// The worker process (`npm run worker`, or spawned by `npm start`). It consumes the webhook inbox (async deliveries,
-// retries on their schedule, deliveries whose processor died) and runs the upstream health checks and periodic tool
-// refresh, follows the container engine to heal containers (lib/docker), and runs jobs from the pg-boss queue
-// (lib/jobs). The inbox and health loops keep their own database claims for now; jobs are the queue's first tenant.
+// The worker process (`npm run worker`, or spawned by `npm start`). Everything it does on behalf of others comes from
+// the pg-boss queue (lib/queue): async webhook deliveries and their retries, deliveries a dead processor left behind,
+// upstream health checks and tool refreshes (queued by a periodic tick), and jobs (lib/jobs). Besides, it follows the
+// container engine to heal containers (lib/docker) and writes its heartbeat.
 
 // The worker's own messages, as JSON lines like every other Orbit log.
 const log = (line: string) => orbitLog.info(line);
@@ -44,21 +44,21 @@ async function main(): Promise<void> {
     signal: stop.signal,
     log,
   });
-  const jobs = await runJobWorker({
+  // The supervising handle (its maintenance expires the entries of dead workers); this process's sends use it too.
+  const queue = await createQueue({
     databaseUrl: env.DATABASE_URL,
-    workerId,
-    concurrency: env.ORBIT_JOB_CONCURRENCY,
+    supervise: true,
     maintenanceSeconds: env.ORBIT_JOB_MAINTENANCE_SECONDS,
-    retryLimit: env.ORBIT_JOB_RETRY_LIMIT,
+    max: env.ORBIT_JOB_CONCURRENCY + 6,
   });
-  const deliveries = runDeliveryLoop({ workerId, signal: stop.signal, log });
-  const health = runHealthLoop({
-    signal: stop.signal,
-    // The circuits tool calls use, so a check's verdict opens or closes the same circuit a call sees.
+  installQueue(queue);
+  const work = runQueueWorkers({
+    queue,
+    workerId,
     breaker: getToolCallDeps().breaker,
+    jobConcurrency: env.ORBIT_JOB_CONCURRENCY,
     healthIntervalMs: env.ORBIT_HEALTH_INTERVAL_SECONDS * 1000,
     toolsIntervalMs: env.ORBIT_TOOLS_REFRESH_SECONDS * 1000,
-    log,
   });
   // Follows DOCKER_HOST's engine and heals containers; with no engine there it says so once and retries quietly.
   const containers = runConfiguredContainerWatcher({
@@ -74,10 +74,12 @@ async function main(): Promise<void> {
       if (stopping) return;
       stopping = true;
       log(`${signal}: finishing deliveries and jobs in flight`);
-      // Jobs first, while the heartbeat still says this worker is alive: finished within the grace, or handed back.
-      await jobs.stop(env.ORBIT_JOB_SHUTDOWN_GRACE_SECONDS * 1000);
+      // Queue work first, while the heartbeat still says this worker is alive: delivery attempts finish, jobs finish
+      // within the grace or are handed back; then pg-boss records those outcomes before it lets go of its pool.
+      await work.stop(env.ORBIT_JOB_SHUTDOWN_GRACE_SECONDS * 1000);
+      await stopQueue();
       stop.abort();
-      await Promise.all([deliveries, health, containers, heartbeat]);
+      await Promise.all([containers, heartbeat]);
       // Buffered request-log rows are written before the connection closes; losing them is the one thing to avoid.
       await flushRequestLog();
       await tracing?.shutdown();

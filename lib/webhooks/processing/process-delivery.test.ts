@@ -4,10 +4,12 @@ import { getPrisma } from "@/lib/db/get-prisma";
 import { updateServer } from "@/lib/servers/update-server";
 import { findClosedPort } from "@/lib/test/find-closed-port";
 import { type FlakyMcpServer, startFlakyMcpServer } from "@/lib/test/start-flaky-mcp-server";
+import { startTestQueue } from "@/lib/test/start-test-queue";
 import { claimDelivery } from "@/lib/webhooks/processing/claim-delivery";
+import { enqueueDeliveries } from "@/lib/webhooks/processing/enqueue-deliveries";
 import { processDelivery } from "@/lib/webhooks/processing/process-delivery";
 import { type SeedRoute, seedWebhookIntegration } from "@/lib/webhooks/seed-webhook-integration";
-import { runDeliveryLoop } from "@/lib/worker/run-delivery-loop";
+import { runDeliveryConsumer } from "@/lib/worker/run-delivery-consumer";
 
 // Processing against a real MCP server that can be told to fail, counting what reached it. Deliveries are written
 // straight into the inbox (as receiveWebhook would in async mode) so each test controls its starting state.
@@ -204,20 +206,17 @@ describe("processDelivery", () => {
   });
 });
 
-describe("runDeliveryLoop", () => {
-  it("drains due deliveries with bounded concurrency and stops cleanly", async () => {
+describe("runDeliveryConsumer", () => {
+  it("drains queued deliveries with bounded concurrency, each once, and stops cleanly", async () => {
     const { server, integration, inbox } = await setup([echoRoute]);
+    const queue = await startTestQueue();
     const deliveries = await Promise.all(Array.from({ length: 12 }, () => inbox()));
-    const stop = new AbortController();
-    const lines: string[] = [];
-    const loop = runDeliveryLoop({
-      workerId: "loop",
-      signal: stop.signal,
-      concurrency: 4,
-      intervalMs: 50,
-      integrationIds: [integration.id],
-      log: (line) => lines.push(line),
-    });
+    // Each queued twice (a sweep repeating the intake's wake-up): the second entry finds it done.
+    await enqueueDeliveries(deliveries.map((d) => ({ deliveryId: d.id })));
+    const consumers = [1, 2].map(() =>
+      runDeliveryConsumer({ queue, workerId: "consumer", concurrency: 4, pollMs: 50 }),
+    );
+    await enqueueDeliveries(deliveries.map((d) => ({ deliveryId: d.id })));
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       const done = await prisma.delivery.count({
@@ -226,12 +225,15 @@ describe("runDeliveryLoop", () => {
       if (done === deliveries.length) break;
       await sleep(50);
     }
-    stop.abort();
-    await loop;
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
     expect(
       await prisma.delivery.count({ where: { integrationId: integration.id, status: "succeeded" } }),
     ).toBe(12);
     expect(server.counts().calls.echo).toBe(12);
-    expect(lines.at(-1)).toContain("stopped after 12");
+    const attempts = await prisma.delivery.findMany({
+      where: { integrationId: integration.id },
+      select: { attempts: true },
+    });
+    expect(attempts.map((d) => d.attempts)).toEqual(Array(12).fill(1));
   });
 });

@@ -11,6 +11,7 @@ import { boundToolResult } from "@/lib/webhooks/processing/bound-tool-result";
 import { callRouteTool } from "@/lib/webhooks/processing/call-route-tool";
 import type { DeliveryClaim } from "@/lib/webhooks/processing/delivery-claim";
 import type { DeliveryOutcome } from "@/lib/webhooks/processing/delivery-outcome";
+import { enqueueDeliveries } from "@/lib/webhooks/processing/enqueue-deliveries";
 import { finishDelivery } from "@/lib/webhooks/processing/finish-delivery";
 import { recordDeliveryAttempt } from "@/lib/webhooks/processing/record-delivery-attempt";
 import { sendDeliveryReply } from "@/lib/webhooks/processing/send-delivery-reply";
@@ -104,6 +105,10 @@ export async function runClaimedDelivery(
   if (!written) {
     log.warn("delivery claim lost", { deliveryId: delivery.id, requestId: delivery.requestId });
     return null;
+  }
+  // The retry's wake-up, after the row says "retrying": an entry that fired first would find nothing to claim.
+  if (outcome.status === "retrying") {
+    await enqueueDeliveries([{ deliveryId: delivery.id, at: outcome.nextAttemptAt }]);
   }
   return outcome;
 }
