@@ -40,7 +40,14 @@ export function runQueueConsumer<T>(options: {
   const inFlight = new Set<Promise<void>>();
   const stopping = new AbortController();
   const handBack = new AbortController();
-  let wake: () => void = () => {};
+  // Set by wake() whenever it is called, so a wake-up that comes while the loop is busy fetching is not lost: the
+  // loop then looks again at once instead of sleeping a whole poll with free slots.
+  let woken = false;
+  let interrupt: () => void = () => {};
+  const wake = () => {
+    woken = true;
+    interrupt();
+  };
   let failures = 0;
 
   const settle = async (id: string, error: unknown): Promise<void> => {
@@ -55,6 +62,7 @@ export function runQueueConsumer<T>(options: {
 
   const loop = (async () => {
     while (!stopping.signal.aborted) {
+      woken = false;
       const free = concurrency - inFlight.size;
       let fetched = 0;
       if (free > 0) {
@@ -84,25 +92,25 @@ export function runQueueConsumer<T>(options: {
             log("queue fetch failed", { queue: name, failures, error });
         }
       }
-      if (fetched > 0 && fetched === free) continue;
+      if ((fetched > 0 && fetched === free) || woken) continue;
       const waitMs = failures > 0 ? Math.min(options.pollMs * 2 ** failures, MAX_BACKOFF_MS) : options.pollMs;
       await new Promise<void>((resolve) => {
         const done = () => {
           clearTimeout(timer);
           stopping.signal.removeEventListener("abort", done);
-          wake = () => {};
+          interrupt = () => {};
           resolve();
         };
         const timer = setTimeout(done, waitMs);
         stopping.signal.addEventListener("abort", done, { once: true });
-        wake = done;
+        interrupt = done;
       });
     }
   })();
 
   return {
     running: () => inFlight.size,
-    wake: () => wake(),
+    wake,
     async stop(graceMs = Number.POSITIVE_INFINITY) {
       stopping.abort();
       await loop;

@@ -7,8 +7,13 @@ import { findRegexHazard, REGEX_TEXT_LIMIT } from "@/lib/webhooks/routing/find-r
 // and refuses inputs past the text cap, because one exec cannot be interrupted. `$eval` is switched off since it
 // would compile payload-built strings past these checks.
 
-/** Time budget for one evaluation. JSONata checks it on every function call, so it bounds loops and recursion. */
-export const JSONATA_TIMEOUT_MS = 50;
+/**
+ * Time budget for one evaluation. JSONata checks it on every function call, so it bounds loops and recursion. It is
+ * wall-clock time and evaluation is async, so time spent waiting for a busy event loop counts too: 50 ms failed valid
+ * two-line mappings as "unprocessable" (a permanent failure) when a worker ran many jobs on loaded cores
+ * (bench/jobs). A second still stops a runaway expression, and is far above what any real mapping takes.
+ */
+export const JSONATA_TIMEOUT_MS = 1_000;
 
 const CACHE_LIMIT = 500;
 const cache = new Map<string, jsonata.Expression>();
