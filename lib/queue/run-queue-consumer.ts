@@ -73,13 +73,19 @@ export function runQueueConsumer<T>(options: {
           if (failures > 0) log("queue reachable again", { queue: name, failures });
           failures = 0;
           for (const entry of entries) {
-            const work: Promise<void> = options
-              .handle({ id: entry.id, data: entry.data, signal: handBack.signal })
+            // A signal of its own per entry, so the listeners a handler adds go away with it (one shared signal
+            // collected them from every entry in hand and tripped Node's listener-leak warning).
+            const own = new AbortController();
+            const relay = () => own.abort(handBack.signal.reason);
+            handBack.signal.addEventListener("abort", relay, { once: true });
+            const work: Promise<void> = Promise.resolve()
+              .then(() => options.handle({ id: entry.id, data: entry.data, signal: own.signal }))
               .then(
                 () => settle(entry.id, undefined),
                 (error: unknown) => settle(entry.id, error ?? new Error("failed")),
               )
               .finally(() => {
+                handBack.signal.removeEventListener("abort", relay);
                 inFlight.delete(work);
                 wake();
               });
