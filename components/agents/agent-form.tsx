@@ -5,6 +5,7 @@ import { useState } from "react";
 import { deleteAgentAction, saveAgentAction } from "@/app/(admin)/agents/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
 
 export type AgentDraft = {
@@ -22,6 +23,7 @@ export type AgentDraft = {
 /** An agent's fields; checked where they are saved (lib/agents/agent-input-schema.ts), each problem shown by name. */
 export function AgentForm({ draft, canEdit }: { draft: AgentDraft | null; canEdit: boolean }) {
   const router = useRouter();
+  const confirm = useConfirm();
   const [form, setForm] = useState({
     slug: draft?.slug ?? "",
     name: draft?.name ?? "",
@@ -75,7 +77,13 @@ export function AgentForm({ draft, canEdit }: { draft: AgentDraft | null; canEdi
   }
 
   async function remove() {
-    if (!draft?.id || !window.confirm(`Delete the agent "${form.name}"?`)) return;
+    if (!draft?.id) return;
+    const ok = await confirm({
+      title: "Delete agent?",
+      message: `Delete the agent "${form.name}"? Its past jobs stay in the history.`,
+      confirmLabel: "Delete agent",
+    });
+    if (!ok) return;
     const result = await deleteAgentAction({ id: draft.id });
     if (result.ok) router.push("/agents");
     else setError(result.error.message);

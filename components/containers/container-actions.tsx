@@ -5,6 +5,7 @@ import { useState } from "react";
 import { restartContainerAction, stopContainerAction } from "@/app/(admin)/containers/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 /** An operator's restart (or start) and stop, each confirmed first: both interrupt whatever the container serves. */
 export function ContainerActions({
@@ -17,11 +18,18 @@ export function ContainerActions({
   running: boolean;
 }) {
   const router = useRouter();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState<"restart" | "stop" | null>(null);
   const [message, setMessage] = useState<{ tone: "red" | "green"; text: string } | null>(null);
 
   async function run(kind: "restart" | "stop", question: string) {
-    if (!window.confirm(question)) return;
+    const ok = await confirm({
+      title: kind === "stop" ? "Stop container?" : running ? "Restart container?" : "Start container?",
+      message: question,
+      confirmLabel: kind === "stop" ? "Stop container" : running ? "Restart container" : "Start container",
+      tone: kind === "stop" || running ? "danger" : "primary",
+    });
+    if (!ok) return;
     setBusy(kind);
     setMessage(null);
     const result =

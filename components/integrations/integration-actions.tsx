@@ -6,6 +6,7 @@ import { useState } from "react";
 import { deleteIntegrationAction, setIntegrationEnabledAction } from "@/app/(admin)/integrations/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 export function IntegrationActions({
   integrationId,
@@ -17,6 +18,7 @@ export function IntegrationActions({
   enabled: boolean;
 }) {
   const router = useRouter();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -50,9 +52,13 @@ export function IntegrationActions({
         <Button
           variant="danger"
           disabled={busy}
-          onClick={() => {
-            if (!window.confirm(`Delete ${name} with its routes and deliveries? This cannot be undone.`))
-              return;
+          onClick={async () => {
+            const ok = await confirm({
+              title: "Delete integration?",
+              message: `Delete ${name} with its routes and deliveries? This cannot be undone.`,
+              confirmLabel: "Delete integration",
+            });
+            if (!ok) return;
             run(
               () => deleteIntegrationAction({ integrationId }),
               () => {

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { deletePlaybookAction, savePlaybookAction } from "@/app/(admin)/playbooks/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
 
 export type PlaybookDraft = {
@@ -34,6 +35,7 @@ const EXAMPLE_STEPS = [
  */
 export function PlaybookEditor({ draft, canEdit }: { draft: PlaybookDraft | null; canEdit: boolean }) {
   const router = useRouter();
+  const confirm = useConfirm();
   const [slug, setSlug] = useState(draft?.slug ?? "");
   const [name, setName] = useState(draft?.name ?? "");
   const [description, setDescription] = useState(draft?.description ?? "");
@@ -79,7 +81,13 @@ export function PlaybookEditor({ draft, canEdit }: { draft: PlaybookDraft | null
   }
 
   async function remove() {
-    if (!draft?.id || !window.confirm(`Delete the playbook "${name}"?`)) return;
+    if (!draft?.id) return;
+    const ok = await confirm({
+      title: "Delete playbook?",
+      message: `Delete the playbook "${name}"? Its past jobs stay in the history.`,
+      confirmLabel: "Delete playbook",
+    });
+    if (!ok) return;
     const result = await deletePlaybookAction({ id: draft.id });
     if (result.ok) router.push("/playbooks");
     else setErrors([result.error.message]);

@@ -11,6 +11,7 @@ import {
 } from "@/app/(admin)/servers/actions";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ServerInspection } from "@/lib/mcp/inspect-server";
 import { InspectionView } from "./inspection-view";
 
@@ -26,6 +27,7 @@ export function ServerActions({
   enabled: boolean;
 }) {
   const router = useRouter();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState<{ tone: "red" | "green"; text: string } | null>(null);
   const [inspection, setInspection] = useState<ServerInspection | null>(null);
@@ -100,8 +102,13 @@ export function ServerActions({
         <Button
           variant="danger"
           disabled={busy !== null}
-          onClick={() => {
-            if (!window.confirm(`Delete ${name} and its stored tools? This cannot be undone.`)) return;
+          onClick={async () => {
+            const ok = await confirm({
+              title: "Delete server?",
+              message: `Delete ${name} and its stored tools? This cannot be undone.`,
+              confirmLabel: "Delete server",
+            });
+            if (!ok) return;
             run(
               "delete",
               () => deleteServerAction({ serverId }),

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { deleteToolAction, restoreToolAction } from "@/app/(admin)/tools/actions";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 
 /** Soft delete (confirmed) or restore of one tool. */
 export function ToolLifecycleButtons({
@@ -17,6 +18,7 @@ export function ToolLifecycleButtons({
   deleted: boolean;
 }) {
   const router = useRouter();
+  const confirm = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -39,13 +41,13 @@ export function ToolLifecycleButtons({
         <Button
           variant="danger"
           disabled={busy}
-          onClick={() => {
-            if (
-              !window.confirm(
-                `Delete ${name}? It leaves every tool list Orbit answers; its history stays and it can be restored.`,
-              )
-            )
-              return;
+          onClick={async () => {
+            const ok = await confirm({
+              title: "Delete tool?",
+              message: `Delete ${name}? It leaves every tool list Orbit answers; its history stays and it can be restored.`,
+              confirmLabel: "Delete tool",
+            });
+            if (!ok) return;
             run(() => deleteToolAction({ toolId }));
           }}
         >

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { changeUserRoleAction, setUserDisabledAction } from "@/app/(admin)/users/actions";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { Role } from "@/lib/auth/roles";
 
 export function UserRowControls({
@@ -17,6 +18,7 @@ export function UserRowControls({
   disabled: boolean;
 }) {
   const [pending, startTransition] = useTransition();
+  const confirm = useConfirm();
   const [error, setError] = useState<string | null>(null);
 
   function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>) {
@@ -46,10 +48,15 @@ export function UserRowControls({
       <Button
         variant={disabled ? "secondary" : "danger"}
         disabled={pending}
-        onClick={() => {
-          if (disabled || window.confirm(`Disable ${email}? They are signed out at once.`)) {
-            run(() => setUserDisabledAction({ userId, disabled: !disabled }));
-          }
+        onClick={async () => {
+          const ok =
+            disabled ||
+            (await confirm({
+              title: "Disable user?",
+              message: `Disable ${email}? They are signed out at once.`,
+              confirmLabel: "Disable user",
+            }));
+          if (ok) run(() => setUserDisabledAction({ userId, disabled: !disabled }));
         }}
       >
         {disabled ? "Enable" : "Disable"}

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { ConfirmDialog } from "./confirm-dialog";
 
 export type NewApiKey = {
   name: string;
@@ -55,9 +56,9 @@ export class ApiKeysPage {
     return this.page.getByTestId(`api-key-row-${prefix}`);
   }
 
-  /** Revokes through the row's button, accepting the browser's confirmation. */
+  /** Revokes through the row's button, confirming in the dialog it opens. */
   async revoke(row: Locator): Promise<void> {
-    this.page.once("dialog", (dialog) => void dialog.accept());
     await row.getByRole("button", { name: "Revoke" }).click();
+    await new ConfirmDialog(this.page).accept();
   }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { ConfirmDialog } from "./confirm-dialog";
 
 /** /containers and /containers/<id>: what the worker's watcher sees, the healer's work, an operator's controls. */
 export class ContainersPage {
@@ -45,7 +46,7 @@ export class ContainersPage {
 
   /** Clicks a control and accepts its confirmation dialog. */
   async confirm(control: "Restart" | "Start" | "Stop") {
-    this.page.once("dialog", (dialog) => dialog.accept());
     await this.controls[control].click();
+    await new ConfirmDialog(this.page).accept();
   }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { ConfirmDialog } from "./confirm-dialog";
 
 /** /servers/<id>: one server, its tools, and (for operators) the buttons that change it. */
 export class ServerDetailPage {
@@ -35,10 +36,10 @@ export class ServerDetailPage {
     await this.tool(toolName).getByText("Input schema", { exact: true }).click();
   }
 
-  /** Deletes through the UI, accepting the browser's confirmation; resolves back on /servers. */
+  /** Deletes through the UI, confirming in the dialog; resolves back on /servers. */
   async delete(): Promise<void> {
-    this.page.once("dialog", (dialog) => void dialog.accept());
     await this.controls.Delete!.click();
+    await new ConfirmDialog(this.page).accept();
     await this.page.waitForURL(/\/servers$/);
   }
 }

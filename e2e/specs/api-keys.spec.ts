@@ -1,6 +1,7 @@
 import { expect, test } from "../fixtures";
 import { ApiKeysPage } from "../pages/api-keys-page";
 import { AppShell } from "../pages/app-shell";
+import { ConfirmDialog } from "../pages/confirm-dialog";
 import { ADMIN, uniqueSuffix } from "../support/accounts";
 import { recordServerAction, replayServerAction } from "../support/server-actions";
 
@@ -76,10 +77,10 @@ test("an operator sees no API keys link, is sent to /forbidden, and calling the 
   const createKey = await recordServerAction(adminPage, () => admin.submit.click());
   await admin.newKey.waitFor();
   const throwaway = admin.row(((await admin.newKey.textContent()) ?? "").trim().slice(0, 14));
-  adminPage.once("dialog", (dialog) => void dialog.accept());
-  const revokeKey = await recordServerAction(adminPage, () =>
-    throwaway.getByRole("button", { name: "Revoke" }).click(),
-  );
+  const revokeKey = await recordServerAction(adminPage, async () => {
+    await throwaway.getByRole("button", { name: "Revoke" }).click();
+    await new ConfirmDialog(adminPage).accept();
+  });
   await expect(throwaway).toContainText("revoked");
 
   // The key the operator will aim at, made by the admin's own action call so that its id is known.

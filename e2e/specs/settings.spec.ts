@@ -1,4 +1,5 @@
 import { expect, test } from "../fixtures";
+import { ConfirmDialog } from "../pages/confirm-dialog";
 import { SettingsPage } from "../pages/settings-page";
 import { uniqueSuffix } from "../support/accounts";
 import { recordServerAction, replayServerAction } from "../support/server-actions";
@@ -39,8 +40,8 @@ test("an admin saves a version with a message, sees its diff in the history, and
   await expect(two.entry).toContainText("user:");
   await expect(settings.field("Access", "IP deny list")).toHaveValue(second);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await one.entry.getByRole("button", { name: `Roll back to version ${one.version}` }).click();
+  await new ConfirmDialog(page).accept();
   await expect(page.getByText(`Restored version ${one.version}`)).toBeVisible();
   const restored = settings.history
     .getByRole("listitem")

@@ -1,4 +1,5 @@
 import { expect, test } from "../fixtures";
+import { ConfirmDialog } from "../pages/confirm-dialog";
 import { ToolDetailPage, ToolsPage } from "../pages/tools-page";
 
 test("an operator disables a tool and overrides its description; the history shows both with a diff", async ({
@@ -51,8 +52,8 @@ test("a tool is soft-deleted after confirmation and restored", async ({ page, se
   await tools.goto(`server=${server.slug}`);
   await tools.row(server.slug, "get-sum").getByRole("link", { name: "get-sum" }).click();
   const detail = new ToolDetailPage(page);
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Delete tool" }).click();
+  await new ConfirmDialog(page).accept();
   await expect(page.getByText("An operator deleted this tool.")).toBeVisible();
 
   await tools.goto(`server=${server.slug}`);

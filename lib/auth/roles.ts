@@ -3,8 +3,8 @@ import { AppError } from "@/lib/errors/app-error";
 export const roles = ["viewer", "operator", "admin"] as const;
 export type Role = (typeof roles)[number];
 
-// Each role includes everything below it: viewers read, operators also manage servers, tools, integrations and
-// config, admins also manage users and keys.
+// Each role includes everything below it: viewers read, operators also manage servers, tools, integrations, jobs
+// and containers, admins also manage users, API keys and the hot configuration (settings) and read the audit log.
 const rank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 export function roleAtLeast(role: Role, needed: Role): boolean {

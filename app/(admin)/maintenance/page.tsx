@@ -51,7 +51,9 @@ export default async function MaintenancePage() {
                       {server.name}
                     </Link>{" "}
                     <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">{server.slug}</span>
-                    {server.enabled ? null : <span className="ml-2 text-xs text-zinc-600">disabled</span>}
+                    {server.enabled ? null : (
+                      <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">disabled</span>
+                    )}
                   </h3>
                   <ReplicaHealthTable replicas={health.get(server.id) ?? []} />
                   {canOperate && server.enabled ? <CheckHealthButton serverId={server.id} /> : null}
