@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import { buildRequestWhere } from "./build-request-where";
 import { findRequestRows, type RequestRowWithBodies } from "./find-request-rows";
+import { findTextMatches, type TextMatches } from "./find-text-matches";
 import { loadRequestNames, type RequestNames } from "./load-request-names";
 import { parseRequestFilters } from "./parse-request-filters";
 import type { RequestCursor } from "./request-cursor";
@@ -58,6 +59,8 @@ export function exportRequests(options: {
   const pageRows = options.pageRows ?? EXPORT_PAGE_ROWS;
   const encoder = new TextEncoder();
   let cursor: RequestCursor | null = null;
+  // Looked up once, on the first page: which tool, slug and error-code values the free text matches.
+  let text: Promise<TextMatches | null> | undefined;
   let first = true;
   let done = false;
 
@@ -67,7 +70,9 @@ export function exportRequests(options: {
     },
     async pull(controller) {
       // `now` is fixed for the whole export, so "last hour" means the same hour on the last page as on the first.
-      const rows = await findRequestRows(buildRequestWhere(filters, cursor, now), pageRows, true);
+      text ??= findTextMatches(filters);
+      const where = buildRequestWhere(filters, cursor, now, await text);
+      const rows = await findRequestRows(where, pageRows, true);
       const names = await loadRequestNames(rows);
       let chunk = "";
       for (const row of rows) {

@@ -9,8 +9,12 @@ import { flushRequestLog } from "@/lib/telemetry/record-request";
 import { registerTestServer } from "@/lib/test/register-test-server";
 import { type EverythingServer, startEverythingServer } from "@/lib/test/start-everything-server";
 import { getToolCallDeps } from "@/lib/tool-calls/get-tool-call-deps";
+import { buildRequestWhere } from "./build-request-where";
+import { exportRequests } from "./export-requests";
+import { findRequestRows } from "./find-request-rows";
 import { getRequestOrThrow } from "./get-request-or-throw";
 import { listRequests } from "./list-requests";
+import { parseRequestFilters } from "./parse-request-filters";
 
 // Real Postgres. Rows are seeded per run under a tool-name prefix of their own (so filters see only this file's rows)
 // and removed at the end; one case goes through the REST facade to the reference MCP server, as a script would.
@@ -146,6 +150,51 @@ describe("listRequests", () => {
     expect(page.requests[0]).toMatchObject({ apiKeyName: `rh-key-${run}`, integrationName: null });
     const hooked = await listRequests({ actor: viewer, filters: { tool: tool("mix"), source: "webhook" } });
     expect(hooked.requests[0]).toMatchObject({ integrationName: `History ${run}`, apiKeyName: null });
+  });
+
+  it("free text matches a part of a tool, slug or error code (any case, % and _ literal) or a request id, page by page and in exports", async () => {
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const [byTool, bySlug, byCode, byRequestId, wildcardTwin, older] = await seed([
+      { tool: tool("Ledger-Sync"), createdAt: at(1) },
+      { tool: tool("other"), createdAt: at(2), serverSlug: `ledgers-${run}` },
+      { tool: tool("other"), createdAt: at(3), status: "failed", errorCode: `ledger_50%_full_${run}` },
+      { tool: tool("other"), createdAt: at(4), requestId: `ledger-call-${run}` },
+      { tool: tool("other"), createdAt: at(5), status: "failed", errorCode: `ledger_50x_full_${run}` },
+      // Weeks old, as a rare match deep in a large history is.
+      { tool: tool("ledger-sync"), createdAt: at(60 * 24 * 20) },
+    ]);
+    const ids = async (q: string, more: Record<string, unknown> = {}) =>
+      (await listRequests({ actor: viewer, filters: { q, ...more } })).requests.map((r) => r.id);
+
+    expect(await ids(`${run}-LEDGER`)).toEqual([byTool, older]);
+    expect(await ids(`LEDGERS-${run}`)).toEqual([bySlug]);
+    expect(await ids(`50%_full_${run}`)).toEqual([byCode]);
+    expect(await ids(`_full_${run}`)).toEqual([byCode, wildcardTwin]);
+    // A request id is matched whole, not in part.
+    expect(await ids(`ledger-call-${run}`)).toEqual([byRequestId]);
+    expect(await ids(`ledger-call-${run}`.slice(0, -1))).toEqual([]);
+    expect(await ids(`nothing-${run}`)).toEqual([]);
+    expect(await ids(`_full_${run}`, { status: "failed", range: "1h" })).toEqual([byCode, wildcardTwin]);
+    // Where a column has too many values to list, it falls back to ILIKE, with % and _ still literal.
+    const everyColumnTooBig = { tool: null, serverSlug: null, errorCode: null };
+    const filters = parseRequestFilters({ q: `50%_full_${run}` });
+    const where = buildRequestWhere(filters, null, new Date(), everyColumnTooBig);
+    expect((await findRequestRows(where, 10)).map((r) => r.id)).toEqual([byCode]);
+
+    const first = await listRequests({ actor: viewer, filters: { q: `${run}-ledger` }, limit: 1 });
+    expect(first.requests.map((r) => r.id)).toEqual([byTool]);
+    const second = await listRequests({
+      actor: viewer,
+      filters: { q: `${run}-ledger` },
+      cursor: first.nextCursor ?? "",
+      limit: 1,
+    });
+    expect(second.requests.map((r) => r.id)).toEqual([older]);
+    expect(second.nextCursor).toBeNull();
+
+    const exported = exportRequests({ actor: viewer, format: "json", filters: { q: `_full_${run}` } });
+    const rows = JSON.parse(await new Response(exported.body).text()) as { id: string }[];
+    expect(rows.map((r) => r.id)).toEqual([byCode, wildcardTwin]);
   });
 
   it("turns bad filters and forged cursors into 400s that name the problem", async () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Actor, assertRole } from "@/lib/auth/roles";
 import { buildRequestWhere } from "./build-request-where";
 import { findRequestRows, type RequestRow } from "./find-request-rows";
+import { findTextMatches } from "./find-text-matches";
 import { loadRequestNames } from "./load-request-names";
 import { parseRequestFilters } from "./parse-request-filters";
 import { decodeRequestCursor, encodeRequestCursor } from "./request-cursor";
@@ -30,7 +31,8 @@ export async function listRequests(options: {
   assertRole(options.actor, "viewer");
   const filters = parseRequestFilters(options.filters);
   const { cursor, limit } = pagingSchema.parse({ cursor: options.cursor || undefined, limit: options.limit });
-  const where = buildRequestWhere(filters, cursor ? decodeRequestCursor(cursor) : null);
+  const decoded = cursor ? decodeRequestCursor(cursor) : null;
+  const where = buildRequestWhere(filters, decoded, new Date(), await findTextMatches(filters));
   const rows = await findRequestRows(where, limit + 1);
   const page = rows.slice(0, limit);
   const names = await loadRequestNames(page);
