@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** /settings: the hot configuration form, grouped by area, and the version history with rollback. */
 export class SettingsPage {
@@ -21,6 +21,18 @@ export class SettingsPage {
   /** A field by its label inside its area's card ("Access" → "IP deny list"). */
   field(area: string, label: string): Locator {
     return this.form.getByRole("region", { name: area }).getByLabel(label, { exact: true });
+  }
+
+  /**
+   * Types `value` into a field until it holds exactly that: a fill that lands while React is still hydrating the
+   * form can have its select-all undone and end up appended to the old value (seen in CI as "198.18.15.92198.18.…").
+   */
+  async fill(area: string, label: string, value: string): Promise<void> {
+    const field = this.field(area, label);
+    await expect(async () => {
+      await field.fill(value);
+      await expect(field).toHaveValue(value, { timeout: 500 });
+    }).toPass({ timeout: 10_000 });
   }
 
   version(version: number): Locator {

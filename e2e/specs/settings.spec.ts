@@ -20,7 +20,7 @@ test("an admin saves a version with a message, sees its diff in the history, and
 
   // Found by message, not number: other specs may save versions meanwhile.
   async function saveDeny(address: string, message: string) {
-    await settings.field("Access", "IP deny list").fill(address);
+    await settings.fill("Access", "IP deny list", address);
     await settings.message.fill(message);
     await settings.save.click();
     await expect(page.getByText(/Saved version \d+/).last()).toBeVisible();
@@ -56,8 +56,8 @@ test("invalid values are shown next to their fields and save nothing", async ({ 
   const settings = new SettingsPage(page);
   await settings.goto();
   const before = await settings.currentVersion();
-  await settings.field("Tool calls", "Retries").fill("lots");
-  await settings.field("Access", "IP deny list").fill("not-an-address");
+  await settings.fill("Tool calls", "Retries", "lots");
+  await settings.fill("Access", "IP deny list", "not-an-address");
   await settings.save.click();
   await expect(settings.form.getByText("Enter a number (retries)")).toBeVisible();
   await expect(settings.form.getByText(/Enter an IP address or CIDR range/)).toBeVisible();
@@ -74,7 +74,7 @@ test("a viewer reads the settings and history but cannot save, even by calling t
   // The admin's own save reveals the action's id, as the browser's network tab would to anyone.
   const admin = new SettingsPage(adminPage);
   await admin.goto();
-  await admin.field("Access", "IP deny list").fill(randomDenied());
+  await admin.fill("Access", "IP deny list", randomDenied());
   const save = await recordServerAction(adminPage, () => admin.save.click());
   await expect(adminPage.getByText(/Saved version \d+/)).toBeVisible();
   await adminPage.reload();
