@@ -24,16 +24,16 @@ export function BreakdownTable({
                 <th scope="col" className="py-1 pr-3">
                   Name
                 </th>
-                <th scope="col" className="py-1 pr-3 text-right">
+                <th scope="col" className="whitespace-nowrap py-1 pr-3 text-right">
                   Requests
                 </th>
-                <th scope="col" className="py-1 pr-3 text-right">
+                <th scope="col" className="whitespace-nowrap py-1 pr-3 text-right">
                   Success
                 </th>
-                <th scope="col" className="py-1 pr-3 text-right">
+                <th scope="col" className="whitespace-nowrap py-1 pr-3 text-right">
                   p95
                 </th>
-                <th scope="col" className="py-1 text-right">
+                <th scope="col" className="whitespace-nowrap py-1 text-right">
                   Cache hits
                 </th>
               </tr>
@@ -44,10 +44,18 @@ export function BreakdownTable({
                   <th scope="row" className="max-w-48 truncate py-1 pr-3 font-medium" title={row.label}>
                     {row.label}
                   </th>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatCount(row.count)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatRate(row.successRate)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{formatMs(row.p95Ms)}</td>
-                  <td className="py-1 text-right tabular-nums">{formatRate(row.cacheHitRate)}</td>
+                  <td className="whitespace-nowrap py-1 pr-3 text-right tabular-nums">
+                    {formatCount(row.count)}
+                  </td>
+                  <td className="whitespace-nowrap py-1 pr-3 text-right tabular-nums">
+                    {formatRate(row.successRate)}
+                  </td>
+                  <td className="whitespace-nowrap py-1 pr-3 text-right tabular-nums">
+                    {formatMs(row.p95Ms)}
+                  </td>
+                  <td className="whitespace-nowrap py-1 text-right tabular-nums">
+                    {formatRate(row.cacheHitRate)}
+                  </td>
                 </tr>
               ))}
             </tbody>
