@@ -1,5 +1,6 @@
 import { observeWorker } from "@/lib/telemetry/observe-worker";
 import type { Queue } from "./create-queue";
+import { createWriteBatcher } from "./create-write-batcher";
 
 const MAX_BACKOFF_MS = 15_000;
 
@@ -50,13 +51,21 @@ export function runQueueConsumer<T>(options: {
   };
   let failures = 0;
 
-  const settle = async (id: string, error: unknown): Promise<void> => {
+  // Entries that finish together are completed in one statement (a busy consumer finishes several at once).
+  const complete = createWriteBatcher<string>(async (ids) => {
     try {
-      if (error === undefined) await queue.complete(name, id);
-      else await queue.fail(name, id, { message: error instanceof Error ? error.message : String(error) });
+      await queue.complete(name, ids);
+    } catch (error) {
+      // The entries stay active and expire into a retry: the rows they point at decide whether anything re-runs.
+      log("queue entries not completed", { queue: name, ids: ids.slice(0, 10), error: String(error) });
+    }
+  });
+  const settle = async (id: string, error: unknown): Promise<void> => {
+    if (error === undefined) return complete([id]);
+    try {
+      await queue.fail(name, id, { message: error instanceof Error ? error.message : String(error) });
     } catch (settleError) {
-      // The entry stays active and expires into a retry: the rows it points at decide whether anything re-runs.
-      log("queue entry not settled", { queue: name, id, error: String(settleError) });
+      log("queue entry not failed", { queue: name, id, error: String(settleError) });
     }
   };
 
