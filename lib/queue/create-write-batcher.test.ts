@@ -26,6 +26,9 @@ describe("createWriteBatcher", () => {
     }, 2);
     await Promise.all([write([1]), write([2]), write([3]), write([4, 5]), write([])]);
     expect(writes[0]).toEqual([1]);
-    expect(writes.slice(1)).toEqual([[2, 3], [4, 5]]);
+    expect(writes.slice(1)).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
   });
 });
