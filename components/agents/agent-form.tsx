@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deleteAgentAction, saveAgentAction } from "@/app/(admin)/agents/actions";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { EditorActions } from "@/components/ui/editor-actions";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
 
 export type AgentDraft = {
@@ -206,16 +206,7 @@ export function AgentForm({ draft, canEdit }: { draft: AgentDraft | null; canEdi
         />
       </Field>
       {canEdit ? (
-        <div className="flex gap-2">
-          <Button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Save agent"}
-          </Button>
-          {draft?.id ? (
-            <Button variant="danger" onClick={remove}>
-              Delete
-            </Button>
-          ) : null}
-        </div>
+        <EditorActions busy={busy} saveLabel="Save agent" onDelete={draft?.id ? remove : undefined} />
       ) : null}
     </form>
   );

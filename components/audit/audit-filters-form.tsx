@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass, Select } from "@/components/ui/field";
+import { FilterField, UtcTimeFilter } from "@/components/ui/filter-field";
 import type { AuditFilters } from "@/lib/audit/audit-filters-schema";
-
-const toLocalInput = (date: Date | undefined) => (date ? date.toISOString().slice(0, 16) : "");
 
 /** A plain GET form: the filtered audit log is a URL to share, and it works without JavaScript. */
 export function AuditFiltersForm({
@@ -13,13 +12,9 @@ export function AuditFiltersForm({
   filters: Partial<AuditFilters>;
   options: { actions: string[]; targetTypes: string[] };
 }) {
-  const label = "block text-sm font-medium";
   return (
     <form action="/audit" aria-label="Filter audit log" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-      <div className="space-y-1">
-        <label htmlFor="actor" className={label}>
-          Actor
-        </label>
+      <FilterField label="Actor" name="actor">
         <input
           id="actor"
           name="actor"
@@ -28,11 +23,8 @@ export function AuditFiltersForm({
           placeholder="Email or key name"
           className={inputClass}
         />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="action" className={label}>
-          Action
-        </label>
+      </FilterField>
+      <FilterField label="Action" name="action">
         <Select name="action" defaultValue={filters.action ?? ""}>
           <option value="">Any action</option>
           {withCurrent(options.actions, filters.action).map((action) => (
@@ -41,11 +33,8 @@ export function AuditFiltersForm({
             </option>
           ))}
         </Select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="target" className={label}>
-          Target type
-        </label>
+      </FilterField>
+      <FilterField label="Target type" name="target">
         <Select name="target" defaultValue={filters.target ?? ""}>
           <option value="">Any target</option>
           {withCurrent(options.targetTypes, filters.target).map((target) => (
@@ -54,31 +43,9 @@ export function AuditFiltersForm({
             </option>
           ))}
         </Select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="from" className={label}>
-          From (UTC)
-        </label>
-        <input
-          id="from"
-          name="from"
-          type="datetime-local"
-          defaultValue={toLocalInput(filters.from)}
-          className={inputClass}
-        />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="to" className={label}>
-          To (UTC)
-        </label>
-        <input
-          id="to"
-          name="to"
-          type="datetime-local"
-          defaultValue={toLocalInput(filters.to)}
-          className={inputClass}
-        />
-      </div>
+      </FilterField>
+      <UtcTimeFilter label="From (UTC)" name="from" value={filters.from} />
+      <UtcTimeFilter label="To (UTC)" name="to" value={filters.to} />
       <div className="flex gap-2 sm:col-span-2 lg:col-span-5">
         <button type="submit" className={buttonClass("primary")}>
           Apply filters

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deletePlaybookAction, savePlaybookAction } from "@/app/(admin)/playbooks/actions";
-import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { EditorActions } from "@/components/ui/editor-actions";
 import { Field, inputClass, TextInput } from "@/components/ui/field";
 
 export type PlaybookDraft = {
@@ -148,16 +148,7 @@ export function PlaybookEditor({ draft, canEdit }: { draft: PlaybookDraft | null
         />
       </Field>
       {canEdit ? (
-        <div className="flex gap-2">
-          <Button type="submit" disabled={busy}>
-            {busy ? "Saving…" : "Save playbook"}
-          </Button>
-          {draft?.id ? (
-            <Button variant="danger" onClick={remove}>
-              Delete
-            </Button>
-          ) : null}
-        </div>
+        <EditorActions busy={busy} saveLabel="Save playbook" onDelete={draft?.id ? remove : undefined} />
       ) : null}
     </form>
   );

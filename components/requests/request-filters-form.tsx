@@ -1,7 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass, Select } from "@/components/ui/field";
+import { FilterField, UtcTimeFilter } from "@/components/ui/filter-field";
 import type { RequestFilterOption } from "@/lib/requests/list-request-filter-options";
 import {
   knownRequestStatuses,
@@ -16,11 +16,6 @@ const rangeLabels: Record<keyof typeof requestRanges, string> = {
   "7d": "Last 7 days",
   "30d": "Last 30 days",
 };
-
-/** "2026-11-21T20:18", what a datetime-local field shows; the page works in UTC throughout. */
-function toLocalInput(date: Date | undefined): string {
-  return date ? date.toISOString().slice(0, 16) : "";
-}
 
 /**
  * A plain GET form: submitting it rewrites the URL, so a filtered history is a link to share or bookmark, and it
@@ -47,7 +42,7 @@ export function RequestFiltersForm({
       aria-label="Filter requests"
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
     >
-      <Labelled label="Search" name="q" className="sm:col-span-2">
+      <FilterField label="Search" name="q" className="sm:col-span-2">
         <input
           id="q"
           name="q"
@@ -56,8 +51,8 @@ export function RequestFiltersForm({
           placeholder="Request or delivery id, tool, server, error code"
           className={inputClass}
         />
-      </Labelled>
-      <Labelled label="Status" name="status">
+      </FilterField>
+      <FilterField label="Status" name="status">
         <Select name="status" defaultValue={filters.status ?? ""}>
           <option value="">Any status</option>
           {statuses.map((s) => (
@@ -66,8 +61,8 @@ export function RequestFiltersForm({
             </option>
           ))}
         </Select>
-      </Labelled>
-      <Labelled label="Source" name="source">
+      </FilterField>
+      <FilterField label="Source" name="source">
         <Select name="source" defaultValue={filters.source ?? ""}>
           <option value="">Any source</option>
           {requestSources.map((s) => (
@@ -76,19 +71,19 @@ export function RequestFiltersForm({
             </option>
           ))}
         </Select>
-      </Labelled>
-      <Labelled label="Integration" name="integration">
+      </FilterField>
+      <FilterField label="Integration" name="integration">
         <Choice
           name="integration"
           value={filters.integration}
           all="All integrations"
           options={options.integrations}
         />
-      </Labelled>
-      <Labelled label="Server" name="server">
+      </FilterField>
+      <FilterField label="Server" name="server">
         <Choice name="server" value={filters.server} all="All servers" options={options.servers} />
-      </Labelled>
-      <Labelled label="Tool" name="tool">
+      </FilterField>
+      <FilterField label="Tool" name="tool">
         <input
           id="tool"
           name="tool"
@@ -96,11 +91,11 @@ export function RequestFiltersForm({
           placeholder="Exact tool name"
           className={inputClass}
         />
-      </Labelled>
-      <Labelled label="API key" name="key">
+      </FilterField>
+      <FilterField label="API key" name="key">
         <Choice name="key" value={filters.key} all="Any key" options={options.apiKeys} />
-      </Labelled>
-      <Labelled label="Time" name="range">
+      </FilterField>
+      <FilterField label="Time" name="range">
         <Select name="range" defaultValue={filters.range ?? ""}>
           <option value="">Any time, or from/to</option>
           {Object.entries(rangeLabels).map(([value, label]) => (
@@ -109,25 +104,9 @@ export function RequestFiltersForm({
             </option>
           ))}
         </Select>
-      </Labelled>
-      <Labelled label="From (UTC)" name="from">
-        <input
-          id="from"
-          name="from"
-          type="datetime-local"
-          defaultValue={toLocalInput(filters.from)}
-          className={inputClass}
-        />
-      </Labelled>
-      <Labelled label="To (UTC)" name="to">
-        <input
-          id="to"
-          name="to"
-          type="datetime-local"
-          defaultValue={toLocalInput(filters.to)}
-          className={inputClass}
-        />
-      </Labelled>
+      </FilterField>
+      <UtcTimeFilter label="From (UTC)" name="from" value={filters.from} />
+      <UtcTimeFilter label="To (UTC)" name="to" value={filters.to} />
       <div className="flex items-end gap-2">
         <button type="submit" className={buttonClass("primary")}>
           Filter
@@ -137,27 +116,6 @@ export function RequestFiltersForm({
         </Link>
       </div>
     </form>
-  );
-}
-
-function Labelled({
-  label,
-  name,
-  className = "",
-  children,
-}: {
-  label: string;
-  name: string;
-  className?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={name} className="block text-xs font-medium">
-        {label}
-      </label>
-      {children}
-    </div>
   );
 }
 

@@ -29,27 +29,29 @@ export async function queueDueWork(
     limit: CLAIM_LIMIT,
     serverIds: options.only?.serverIds,
   });
-  if (checks.length > 0) {
-    await queue.insert(
-      checks.map((claim) => ({
-        name: HEALTH_CHECKS_QUEUE,
-        data: { endpointId: claim.endpointId, serverId: claim.serverId, url: claim.url },
-        singletonKey: claim.endpointId,
-      })),
-    );
-  }
+  await queueEach(
+    queue,
+    HEALTH_CHECKS_QUEUE,
+    checks.map(({ endpointId, serverId, url }) => ({ key: endpointId, data: { endpointId, serverId, url } })),
+  );
   const refreshes = await claimDueToolRefreshes({
     intervalMs: options.toolsIntervalMs,
     limit: CLAIM_LIMIT,
     serverIds: options.only?.serverIds,
   });
-  if (refreshes.length > 0) {
-    await queue.insert(
-      refreshes.map((claim) => ({ name: TOOL_REFRESHES_QUEUE, data: claim, singletonKey: claim.serverId })),
-    );
-  }
+  await queueEach(
+    queue,
+    TOOL_REFRESHES_QUEUE,
+    refreshes.map((claim) => ({ key: claim.serverId, data: claim })),
+  );
   const strandedDeliveries = await requeueStrandedDeliveries({
     integrationIds: options.only?.integrationIds,
   });
   return { healthChecks: checks.length, toolRefreshes: refreshes.length, strandedDeliveries };
+}
+
+// One entry per claim, keyed so a claim already waiting in the queue is not added twice.
+async function queueEach(queue: Queue, name: string, claims: { key: string; data: object }[]): Promise<void> {
+  if (claims.length === 0) return;
+  await queue.insert(claims.map(({ key, data }) => ({ name, data, singletonKey: key })));
 }
