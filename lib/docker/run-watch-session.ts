@@ -47,7 +47,6 @@ export async function runWatchSession(
     session.abort();
   };
   const onStop = () => end("the watcher is stopping");
-  context.signal.addEventListener("abort", onStop, { once: true });
 
   const stored = await getPrisma().containerWatcher.findUnique({
     where: { id: watcherId },
@@ -65,6 +64,10 @@ export async function runWatchSession(
     () => new Error(`the engine did not open its events stream within ${OPEN_TIMEOUT_MS / 1000} s`),
   )) as NodeJS.ReadableStream & { destroy(): void };
   session.signal.addEventListener("abort", () => stream.destroy(), { once: true });
+  // Only from here, where the finally below removes it again: added before the stream opened, every failed
+  // reconnect to an absent engine left one listener on the worker's stop signal (Node's leak warning after 10).
+  context.signal.addEventListener("abort", onStop, { once: true });
+  if (context.signal.aborted) onStop();
 
   const loops: Promise<void>[] = [];
   let eventFailures = 0;
